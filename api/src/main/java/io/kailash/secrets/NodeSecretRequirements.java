@@ -1,0 +1,55 @@
+package io.kailash.secrets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The secret requirements of a node class: its own {@link SecretRequirement}s and those of its
+ * superclasses, read once per class and cached.
+ *
+ * <p>Superclass requirements come first. A subclass that declares a requirement for the same
+ * parameter as a superclass replaces it (so a subclass can pin a version or make it optional).
+ */
+public final class NodeSecretRequirements {
+
+  private static final ClassValue<List<SecretRequest>> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected List<SecretRequest> computeValue(Class<?> type) {
+          return collect(type);
+        }
+      };
+
+  private NodeSecretRequirements() {}
+
+  /** The requirements of {@code nodeClass}; empty if it declares none. */
+  public static List<SecretRequest> of(Class<?> nodeClass) {
+    return CACHE.get(nodeClass);
+  }
+
+  private static List<SecretRequest> collect(Class<?> type) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      hierarchy.add(0, c);
+    }
+    Map<String, SecretRequest> byParameter = new LinkedHashMap<>();
+    for (Class<?> c : hierarchy) {
+      Map<String, SecretRequest> declaredHere = new LinkedHashMap<>();
+      for (SecretRequirement annotation : c.getDeclaredAnnotationsByType(SecretRequirement.class)) {
+        SecretRequest request = SecretRequest.from(annotation);
+        if (declaredHere.put(request.parameter(), request) != null) {
+          throw new IllegalStateException(
+              c.getName()
+                  + " declares two @SecretRequirement for the parameter '"
+                  + request.parameter()
+                  + "'; each parameter can be filled by one secret only.");
+        }
+        byParameter.remove(request.parameter());
+        byParameter.put(request.parameter(), request);
+      }
+    }
+    return List.copyOf(byParameter.values());
+  }
+}

@@ -1,0 +1,83 @@
+package io.kailash.secrets;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One or more secrets are absent from every provider asked.
+ *
+ * <p>Carries the names and versions that were missing and the providers that were tried, never a
+ * value. "Absent" is the only failure an optional secret tolerates; a backend that cannot answer
+ * raises {@link SecretBackendException} instead.
+ */
+public class SecretNotFoundException extends SecretProviderException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<SecretRef> missing;
+  private final List<String> providersTried;
+  private final String detail;
+
+  /**
+   * @param missing the secrets not found, at least one
+   * @param providersTried the names of the providers asked, in order
+   * @param detail why, when a provider knows more (e.g. "version 3 was destroyed"); may be empty
+   */
+  public SecretNotFoundException(
+      List<SecretRef> missing, List<String> providersTried, String detail) {
+    super(message(missing, providersTried, detail), null);
+    if (missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "SecretNotFoundException needs at least one missing secret");
+    }
+    this.missing = List.copyOf(missing);
+    this.providersTried = List.copyOf(providersTried);
+    this.detail = detail == null ? "" : detail;
+  }
+
+  public SecretNotFoundException(SecretRef missing, String provider, String detail) {
+    this(List.of(missing), List.of(provider), detail);
+  }
+
+  public SecretNotFoundException(String secretName, String version, List<String> providersTried) {
+    this(List.of(new SecretRef(secretName, version)), providersTried, "");
+  }
+
+  /** The name of the (first) missing secret. */
+  public String secretName() {
+    return missing.get(0).name();
+  }
+
+  /** The version asked for of the (first) missing secret; empty for the current one. */
+  public String version() {
+    return missing.get(0).version();
+  }
+
+  public List<SecretRef> missing() {
+    return missing;
+  }
+
+  public List<String> providersTried() {
+    return providersTried;
+  }
+
+  public String detail() {
+    return detail;
+  }
+
+  /** The same secrets, reported as missing from a longer list of providers (used by chains). */
+  public SecretNotFoundException withProvidersTried(List<String> providers) {
+    return new SecretNotFoundException(missing, providers, detail);
+  }
+
+  private static String message(List<SecretRef> missing, List<String> providers, String detail) {
+    String names = missing.stream().map(ref -> "'" + ref + "'").collect(Collectors.joining(", "));
+    String what = missing.size() == 1 ? "Secret " + names + " was" : "Secrets " + names + " were";
+    String where = providers.isEmpty() ? "no provider" : String.join(", ", providers);
+    String why = detail == null || detail.isEmpty() ? "" : " (" + detail + ")";
+    return what
+        + " not found; providers tried: "
+        + where
+        + why
+        + ". Store the secret in one of them, or declare it optional.";
+  }
+}

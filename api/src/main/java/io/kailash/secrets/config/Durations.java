@@ -1,0 +1,36 @@
+package io.kailash.secrets.config;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Parses durations as people write them in properties files: 250ms, 30s, 5m, 1h, 2d or PT5M. */
+public final class Durations {
+
+  private Durations() {}
+
+  /**
+   * @throws IllegalArgumentException if {@code text} is none of the accepted forms
+   */
+  public static Duration parse(String text) {
+    String value = text.trim().toLowerCase(Locale.ROOT);
+    if (value.startsWith("pt") || value.startsWith("p")) {
+      return Duration.parse(value.toUpperCase(Locale.ROOT));
+    }
+    int split = 0;
+    while (split < value.length() && Character.isDigit(value.charAt(split))) {
+      split++;
+    }
+    if (split == 0) {
+      throw new IllegalArgumentException("Not a duration: " + text);
+    }
+    long amount = Long.parseLong(value.substring(0, split));
+    return switch (value.substring(split).trim()) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s", "" -> Duration.ofSeconds(amount);
+      case "m", "min" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      case "d" -> Duration.ofDays(amount);
+      default -> throw new IllegalArgumentException("Not a duration: " + text);
+    };
+  }
+}

@@ -1,0 +1,36 @@
+package io.kailash.secrets.config;
+
+import io.kailash.secrets.SecretProvider;
+import java.util.Set;
+
+/**
+ * Builds one kind of provider from configuration keys, so that a provider chain can be named in a
+ * properties file ({@code providers = vault, aws, env}).
+ *
+ * <p>Keys are relative to the provider type: the Vault factory reads {@code url} from the
+ * configuration key {@code vault.url}.
+ */
+public interface SecretProviderFactory {
+
+  /** The name used in {@code providers}, e.g. {@code vault}. */
+  String type();
+
+  /** Every key this factory understands, relative to {@link #type()}. */
+  Set<String> keys();
+
+  /**
+   * The keys whose values are credentials (tokens, secret ids). They are masked whenever the
+   * configuration is shown, and refused when given literally on the command line.
+   */
+  default Set<String> credentialKeys() {
+    return Set.of();
+  }
+
+  /**
+   * Builds the provider. Implementations do no network I/O here: clients connect lazily, on the
+   * first secret read, so that a JVM with the agent starts fast.
+   *
+   * @throws SecretsConfigurationException if a key is missing or malformed
+   */
+  SecretProvider create(ProviderSettings settings);
+}

@@ -1,0 +1,131 @@
+package io.kailash.secrets.injection;
+
+import io.kailash.secrets.NodeSecretRequirements;
+import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.SecretNotFoundException;
+import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.SecretRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application-side half of the agent's advice. Not for application code.
+ *
+ * <p>The advice woven into {@code Node.run} runs in the node's class loader, so it sees this class
+ * (from the application's api jar) but not the agent's isolated classes; the agent's bridge sees
+ * neither. Everything that crosses between them is a JDK type:
+ *
+ * <pre>{@code
+ * if (AgentHandoff.needsSecrets(this, params)) {
+ *   params = AgentHandoff.inject(this, params, SecretsBridge.resolve(this, AgentHandoff.requirements(this)));
+ * }
+ * }</pre>
+ *
+ * <p>Requirements go to the agent as a flat {@code String[]}: {@code name, parameter, optional
+ * ("true"/"false"), version}, repeated. The agent answers with one of:
+ *
+ * <ul>
+ *   <li>a {@code Map<String, String>} of parameter to secret value: run with them;
+ *   <li>{@code null}: run with the caller's parameters unchanged (agent disabled, or an internal
+ *       fault with {@code on-internal-error=proceed});
+ *   <li>{@code String[]{"not-found", detail, providersTried (comma separated), name1, version1,
+ *       ...}}: throw {@link SecretNotFoundException};
+ *   <li>{@code String[]{"backend", provider, secretName or "", reason, message}}: throw {@link
+ *       SecretBackendException}.
+ * </ul>
+ *
+ * <p>So the exceptions application code catches are its own {@code io.kailash.secrets} classes.
+ */
+public final class AgentHandoff {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentHandoff.class);
+
+  private static final ClassValue<String[]> FLAT_REQUIREMENTS =
+      new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+          List<SecretRequest> requests = NodeSecretRequirements.of(type);
+          String[] flat = new String[requests.size() * 4];
+          int i = 0;
+          for (SecretRequest request : requests) {
+            flat[i++] = request.name();
+            flat[i++] = request.parameter();
+            flat[i++] = Boolean.toString(request.optional());
+            flat[i++] = request.version();
+          }
+          return flat;
+        }
+      };
+
+  private AgentHandoff() {}
+
+  /** False when the node declares no secrets, or {@code parameters} already carry them. */
+  public static boolean needsSecrets(Object node, Map<String, Object> parameters) {
+    Class<?> nodeClass = node.getClass();
+    if (FLAT_REQUIREMENTS.get(nodeClass).length == 0) {
+      return false;
+    }
+    return !(parameters instanceof InjectedParameters injected
+        && injected.isResolvedFor(nodeClass));
+  }
+
+  /** The node's requirements, flattened as described in the class comment. Do not modify. */
+  public static String[] requirements(Object node) {
+    return FLAT_REQUIREMENTS.get(node.getClass());
+  }
+
+  /**
+   * Applies the agent's answer.
+   *
+   * @throws SecretNotFoundException if the agent reports missing required secrets
+   * @throws SecretBackendException if the agent reports a backend failure
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> inject(
+      Object node, Map<String, Object> parameters, Object agentAnswer) {
+    if (agentAnswer == null) {
+      return parameters;
+    }
+    if (agentAnswer instanceof Map<?, ?> secrets) {
+      Class<?> nodeClass = node.getClass();
+      Map<String, Object> callerParameters = parameters == null ? Map.of() : parameters;
+      return ParameterInjector.inject(
+          nodeClass,
+          callerParameters,
+          (Map<String, String>) secrets,
+          parameter ->
+              LOG.warn(
+                  "Node class {} was given a value for its secret parameter '{}'; the injected"
+                      + " secret replaces it. Remove the hard-coded value.",
+                  nodeClass.getName(),
+                  parameter),
+          placeholder ->
+              LOG.warn(
+                  "Placeholder '{{}}' in a parameter of {} names no declared secret; left as is.",
+                  placeholder,
+                  nodeClass.getName()));
+    }
+    throw failure((String[]) agentAnswer);
+  }
+
+  private static RuntimeException failure(String[] answer) {
+    if ("not-found".equals(answer[0])) {
+      List<SecretRef> missing = new ArrayList<>();
+      for (int i = 3; i + 1 < answer.length; i += 2) {
+        missing.add(new SecretRef(answer[i], answer[i + 1]));
+      }
+      List<String> providers =
+          answer[2].isEmpty() ? List.of() : Arrays.asList(answer[2].split(","));
+      return new SecretNotFoundException(missing, providers, answer[1]);
+    }
+    return new SecretBackendException(
+        answer[1],
+        answer[2].isEmpty() ? null : answer[2],
+        SecretBackendException.Reason.valueOf(answer[3]),
+        answer[4]);
+  }
+}

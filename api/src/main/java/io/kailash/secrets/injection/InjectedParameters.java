@@ -1,0 +1,148 @@
+package io.kailash.secrets.injection;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameters a node's {@code run} receives: the caller's map overlaid with the node's secrets
+ * and the parameters whose {@code {placeholders}} were filled.
+ *
+ * <p>The caller's map is never written to: the first write through this view copies it, so a node
+ * that modifies its inputs keeps working. {@code toString} masks every injected or filled value.
+ *
+ * <p>The view remembers the node class it was resolved for. {@link #isResolvedFor(Class)} lets the
+ * runtime and the agent see that secrets were already injected (by {@code LocalRuntime}, or by an
+ * outer {@code run} that calls {@code super.run}) and not fetch them again.
+ */
+public final class InjectedParameters extends AbstractMap<String, Object> {
+
+  private final Map<String, Object> callerParameters;
+  private final Map<String, Object> injected;
+  private final Class<?> resolvedFor;
+  private Map<String, Object> copy;
+
+  /**
+   * @param callerParameters the caller's parameters, read but never modified
+   * @param injected secret parameters and filled parameters, which win over the caller's
+   * @param resolvedFor the node class whose requirements were resolved
+   */
+  public InjectedParameters(
+      Map<String, Object> callerParameters, Map<String, Object> injected, Class<?> resolvedFor) {
+    this.callerParameters = callerParameters;
+    this.injected = injected;
+    this.resolvedFor = resolvedFor;
+  }
+
+  /**
+   * Whether these parameters already carry the secrets of {@code nodeClass}: true when they were
+   * resolved for that class or a subclass of it (a subclass's requirements include its
+   * superclasses').
+   */
+  public boolean isResolvedFor(Class<?> nodeClass) {
+    return nodeClass.isAssignableFrom(resolvedFor);
+  }
+
+  /** The names of the parameters that were injected or filled; their values are secret. */
+  public Set<String> injectedNames() {
+    return injected.keySet();
+  }
+
+  @Override
+  public Object get(Object key) {
+    if (copy != null) {
+      return copy.get(key);
+    }
+    Object value = injected.get(key);
+    return value != null ? value : callerParameters.get(key);
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    if (copy != null) {
+      return copy.containsKey(key);
+    }
+    return injected.containsKey(key) || callerParameters.containsKey(key);
+  }
+
+  @Override
+  public Object put(String key, Object value) {
+    return writable().put(key, value);
+  }
+
+  @Override
+  public Object remove(Object key) {
+    return writable().remove(key);
+  }
+
+  @Override
+  public void clear() {
+    writable().clear();
+  }
+
+  @Override
+  public Set<Entry<String, Object>> entrySet() {
+    if (copy != null) {
+      return copy.entrySet();
+    }
+    Map<String, Object> merged = merged();
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, Object>> iterator() {
+        Iterator<Entry<String, Object>> entries = merged.entrySet().iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return entries.hasNext();
+          }
+
+          @Override
+          public Entry<String, Object> next() {
+            return entries.next();
+          }
+
+          @Override
+          public void remove() {
+            throw new UnsupportedOperationException("Use Map.remove on the parameters instead");
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return merged.size();
+      }
+    };
+  }
+
+  private Map<String, Object> merged() {
+    Map<String, Object> merged = new LinkedHashMap<>(callerParameters);
+    merged.putAll(injected);
+    return merged;
+  }
+
+  private Map<String, Object> writable() {
+    if (copy == null) {
+      copy = new HashMap<>(merged());
+    }
+    return copy;
+  }
+
+  /** Like a map's {@code toString}, with every injected or filled value masked. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("{");
+    for (Entry<String, Object> entry : entrySet()) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      boolean secret = injected.containsKey(entry.getKey());
+      out.append(entry.getKey()).append('=').append(secret ? "****" : entry.getValue());
+    }
+    return out.append('}').toString();
+  }
+}

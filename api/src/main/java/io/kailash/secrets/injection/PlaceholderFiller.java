@@ -1,0 +1,127 @@
+package io.kailash.secrets.injection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills {@code {param}} placeholders in parameter strings, e.g. {@code "Bearer {api_token}"}, from
+ * a node's declared secrets only.
+ *
+ * <p>Strings are searched inside nested maps and lists too; other values are left alone. A
+ * placeholder that names no declared secret parameter stays as written and is reported by name to
+ * the given callback, so the caller can log it (without values).
+ */
+public final class PlaceholderFiller {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+
+  private PlaceholderFiller() {}
+
+  /**
+   * @param parameters the node's parameters, not modified
+   * @param secrets declared secret parameter to value
+   * @param undeclared receives each placeholder name that is not a declared secret parameter
+   * @return the top-level parameters whose value changed, with their filled values
+   */
+  public static Map<String, Object> fill(
+      Map<String, ?> parameters, Map<String, String> secrets, Consumer<String> undeclared) {
+    Map<String, Object> changed = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> entry : parameters.entrySet()) {
+      if (secrets.containsKey(entry.getKey())) {
+        continue; // a secret parameter itself is replaced, not filled
+      }
+      Object original = entry.getValue();
+      Object filled = fillValue(original, secrets, undeclared);
+      if (filled != original) {
+        changed.put(entry.getKey(), filled);
+      }
+    }
+    return changed;
+  }
+
+  /** Whether any string in {@code value} (or nested in it) holds a placeholder. */
+  public static boolean mayHavePlaceholders(Object value) {
+    if (value instanceof String s) {
+      return s.indexOf('{') >= 0;
+    }
+    return value instanceof Map || value instanceof List;
+  }
+
+  /** Returns {@code value} itself when nothing was filled, so callers can compare by identity. */
+  private static Object fillValue(
+      Object value, Map<String, String> secrets, Consumer<String> undeclared) {
+    if (value instanceof String text) {
+      return fillString(text, secrets, undeclared);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = null;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        Object filled = fillValue(entry.getValue(), secrets, undeclared);
+        if (filled != entry.getValue() && copy == null) {
+          copy = new LinkedHashMap<>(map);
+        }
+        if (copy != null) {
+          copy.put(entry.getKey(), filled);
+        }
+      }
+      return copy == null ? value : copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object filled = fillValue(list.get(i), secrets, undeclared);
+        if (filled != list.get(i) && copy == null) {
+          copy = new ArrayList<>(list);
+        }
+        if (copy != null) {
+          copy.set(i, filled);
+        }
+      }
+      return copy == null ? value : copy;
+    }
+    return value;
+  }
+
+  private static Object fillString(
+      String text, Map<String, String> secrets, Consumer<String> undeclared) {
+    if (text.indexOf('{') < 0) {
+      return text;
+    }
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder out = null;
+    int last = 0;
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      String secret = secrets.get(name);
+      if (secret == null) {
+        undeclared.accept(name);
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length() + secret.length());
+      }
+      out.append(text, last, matcher.start()).append(secret);
+      last = matcher.end();
+    }
+    if (out == null) {
+      return text;
+    }
+    return out.append(text, last, text.length()).toString();
+  }
+
+  /** The placeholder names in {@code text}, for diagnostics. */
+  public static Set<String> placeholdersIn(String text) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+}
