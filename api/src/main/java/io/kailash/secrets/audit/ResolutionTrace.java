@@ -1,0 +1,67 @@
+package io.kailash.secrets.audit;
+
+import io.kailash.secrets.SecretRef;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Collects, for one resolution on the current thread, which provider served each secret and how the
+ * cache answered, so that the audit record can say so without widening the {@code SecretProvider}
+ * interface.
+ *
+ * <p>Chains and caches report into it; the runtime (or the agent) opens it around a resolution when
+ * audit is on. When no trace is open every report is a cheap no-op.
+ */
+public final class ResolutionTrace implements AutoCloseable {
+
+  private static final ThreadLocal<ResolutionTrace> CURRENT = new ThreadLocal<>();
+
+  private final ResolutionTrace outer;
+  private final Map<SecretRef, String> servedBy = new HashMap<>();
+  private final Map<SecretRef, SecretAccessRecord.CacheStatus> cache = new HashMap<>();
+
+  private ResolutionTrace(ResolutionTrace outer) {
+    this.outer = outer;
+  }
+
+  /** Opens a trace on this thread; close it with try-with-resources. */
+  public static ResolutionTrace open() {
+    ResolutionTrace trace = new ResolutionTrace(CURRENT.get());
+    CURRENT.set(trace);
+    return trace;
+  }
+
+  /** Reports that {@code provider} served {@code ref}; the innermost report wins. */
+  public static void servedBy(SecretRef ref, String provider) {
+    ResolutionTrace trace = CURRENT.get();
+    if (trace != null) {
+      trace.servedBy.putIfAbsent(ref, provider);
+    }
+  }
+
+  /** Reports how the cache answered for {@code ref}. */
+  public static void cacheStatus(SecretRef ref, SecretAccessRecord.CacheStatus status) {
+    ResolutionTrace trace = CURRENT.get();
+    if (trace != null) {
+      trace.cache.put(ref, status);
+    }
+  }
+
+  /** The provider that served {@code ref}, or empty if none reported. */
+  public String providerOf(SecretRef ref) {
+    return servedBy.getOrDefault(ref, "");
+  }
+
+  public SecretAccessRecord.CacheStatus cacheStatusOf(SecretRef ref) {
+    return cache.getOrDefault(ref, SecretAccessRecord.CacheStatus.NONE);
+  }
+
+  @Override
+  public void close() {
+    if (outer == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(outer);
+    }
+  }
+}
