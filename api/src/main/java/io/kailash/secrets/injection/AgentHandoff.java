@@ -61,6 +61,27 @@ public final class AgentHandoff {
         }
       };
 
+  /** Warns, by name only, about hard-coded secrets and placeholders that name no secret. */
+  private static final InjectionListener LOGGING_LISTENER =
+      new InjectionListener() {
+        @Override
+        public void overriddenParameter(Class<?> nodeClass, String parameter) {
+          LOG.warn(
+              "Node class {} was given a value for its secret parameter '{}'; the injected secret"
+                  + " replaces it. Remove the hard-coded value.",
+              nodeClass.getName(),
+              parameter);
+        }
+
+        @Override
+        public void undeclaredPlaceholder(Class<?> nodeClass, String name) {
+          LOG.warn(
+              "Placeholder '{{}}' in a parameter of {} names no declared secret; left as is.",
+              name,
+              nodeClass.getName());
+        }
+      };
+
   private AgentHandoff() {}
 
   /** False when the node declares no secrets, or {@code parameters} already carry them. */
@@ -91,23 +112,11 @@ public final class AgentHandoff {
       return parameters;
     }
     if (agentAnswer instanceof Map<?, ?> secrets) {
-      Class<?> nodeClass = node.getClass();
-      Map<String, Object> callerParameters = parameters == null ? Map.of() : parameters;
       return ParameterInjector.inject(
-          nodeClass,
-          callerParameters,
+          node.getClass(),
+          parameters == null ? Map.of() : parameters,
           (Map<String, String>) secrets,
-          parameter ->
-              LOG.warn(
-                  "Node class {} was given a value for its secret parameter '{}'; the injected"
-                      + " secret replaces it. Remove the hard-coded value.",
-                  nodeClass.getName(),
-                  parameter),
-          placeholder ->
-              LOG.warn(
-                  "Placeholder '{{}}' in a parameter of {} names no declared secret; left as is.",
-                  placeholder,
-                  nodeClass.getName()));
+          LOGGING_LISTENER);
     }
     throw failure((String[]) agentAnswer);
   }

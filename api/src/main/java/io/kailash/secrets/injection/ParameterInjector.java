@@ -1,12 +1,15 @@
 package io.kailash.secrets.injection;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Builds the parameters a node runs with from the caller's parameters and the node's resolved
  * secrets: the one piece of injection logic that {@code LocalRuntime} and the agent share.
+ *
+ * <p>It runs on every node call under the agent, so the common case (no placeholder to fill)
+ * allocates only the {@link InjectedParameters} view.
  */
 public final class ParameterInjector {
 
@@ -15,23 +18,59 @@ public final class ParameterInjector {
   /**
    * @param nodeClass the node class whose requirements {@code secrets} resolves
    * @param parameters the caller's parameters, not modified
-   * @param secrets declared secret parameter to value
-   * @param overridden receives each caller parameter that a secret replaces (a hard-coded secret)
-   * @param undeclaredPlaceholder receives each {@code {name}} that is not a declared secret
+   * @param secrets declared secret parameter to value; kept by reference, so it must not change
+   * @param listener hears about overridden parameters and undeclared placeholders
    */
   public static InjectedParameters inject(
       Class<?> nodeClass,
       Map<String, Object> parameters,
-      Map<String, String> secrets,
+      Map<String, ?> secrets,
+      InjectionListener listener) {
+    if (parameters.isEmpty()) {
+      return new InjectedParameters(parameters, castSecrets(secrets), nodeClass);
+    }
+    // forEach, not entrySet(): immutable maps allocate an entry per element while iterating.
+    secrets.forEach(
+        (parameter, value) -> {
+          if (parameters.containsKey(parameter)) {
+            listener.overriddenParameter(nodeClass, parameter);
+          }
+        });
+    Map<String, Object> filled = PlaceholderFiller.fill(parameters, secrets, nodeClass, listener);
+    Map<String, Object> injected = castSecrets(secrets);
+    if (!filled.isEmpty()) {
+      injected = new HashMap<>(secrets);
+      injected.putAll(filled);
+    }
+    return new InjectedParameters(parameters, injected, nodeClass);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castSecrets(Map<String, ?> secrets) {
+    return (Map<String, Object>) secrets; // read-only use: a view never writes to it
+  }
+
+  /** The same, with one callback per kind of report. */
+  public static InjectedParameters inject(
+      Class<?> nodeClass,
+      Map<String, Object> parameters,
+      Map<String, ?> secrets,
       Consumer<String> overridden,
       Consumer<String> undeclaredPlaceholder) {
-    Map<String, Object> injected = new LinkedHashMap<>(secrets);
-    for (String parameter : secrets.keySet()) {
-      if (parameters.containsKey(parameter)) {
-        overridden.accept(parameter);
-      }
-    }
-    injected.putAll(PlaceholderFiller.fill(parameters, secrets, undeclaredPlaceholder));
-    return new InjectedParameters(parameters, injected, nodeClass);
+    return inject(
+        nodeClass,
+        parameters,
+        secrets,
+        new InjectionListener() {
+          @Override
+          public void overriddenParameter(Class<?> type, String parameter) {
+            overridden.accept(parameter);
+          }
+
+          @Override
+          public void undeclaredPlaceholder(Class<?> type, String name) {
+            undeclaredPlaceholder.accept(name);
+          }
+        });
   }
 }

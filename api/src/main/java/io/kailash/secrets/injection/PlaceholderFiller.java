@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>Strings are searched inside nested maps and lists too; other values are left alone. A
  * placeholder that names no declared secret parameter stays as written and is reported by name to
- * the given callback, so the caller can log it (without values).
+ * the listener, so the caller can log it (without values). Nothing is allocated unless a
+ * placeholder is filled.
  */
 public final class PlaceholderFiller {
 
@@ -26,23 +26,31 @@ public final class PlaceholderFiller {
   /**
    * @param parameters the node's parameters, not modified
    * @param secrets declared secret parameter to value
-   * @param undeclared receives each placeholder name that is not a declared secret parameter
-   * @return the top-level parameters whose value changed, with their filled values
+   * @param nodeClass the node class, passed on to the listener
+   * @param listener hears each placeholder name that is not a declared secret parameter
+   * @return the top-level parameters whose value changed, with their filled values; an empty
+   *     immutable map when nothing changed
    */
   public static Map<String, Object> fill(
-      Map<String, ?> parameters, Map<String, String> secrets, Consumer<String> undeclared) {
-    Map<String, Object> changed = new LinkedHashMap<>();
+      Map<String, ?> parameters,
+      Map<String, ?> secrets,
+      Class<?> nodeClass,
+      InjectionListener listener) {
+    Map<String, Object> changed = null;
     for (Map.Entry<String, ?> entry : parameters.entrySet()) {
-      if (secrets.containsKey(entry.getKey())) {
-        continue; // a secret parameter itself is replaced, not filled
-      }
       Object original = entry.getValue();
-      Object filled = fillValue(original, secrets, undeclared);
+      if (!mayHavePlaceholders(original) || secrets.containsKey(entry.getKey())) {
+        continue; // no placeholder here, or a secret parameter, which is replaced, not filled
+      }
+      Object filled = fillValue(original, secrets, nodeClass, listener);
       if (filled != original) {
+        if (changed == null) {
+          changed = new LinkedHashMap<>();
+        }
         changed.put(entry.getKey(), filled);
       }
     }
-    return changed;
+    return changed == null ? Map.of() : changed;
   }
 
   /** Whether any string in {@code value} (or nested in it) holds a placeholder. */
@@ -55,14 +63,14 @@ public final class PlaceholderFiller {
 
   /** Returns {@code value} itself when nothing was filled, so callers can compare by identity. */
   private static Object fillValue(
-      Object value, Map<String, String> secrets, Consumer<String> undeclared) {
+      Object value, Map<String, ?> secrets, Class<?> nodeClass, InjectionListener listener) {
     if (value instanceof String text) {
-      return fillString(text, secrets, undeclared);
+      return fillString(text, secrets, nodeClass, listener);
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> copy = null;
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        Object filled = fillValue(entry.getValue(), secrets, undeclared);
+        Object filled = fillValue(entry.getValue(), secrets, nodeClass, listener);
         if (filled != entry.getValue() && copy == null) {
           copy = new LinkedHashMap<>(map);
         }
@@ -75,7 +83,7 @@ public final class PlaceholderFiller {
     if (value instanceof List<?> list) {
       List<Object> copy = null;
       for (int i = 0; i < list.size(); i++) {
-        Object filled = fillValue(list.get(i), secrets, undeclared);
+        Object filled = fillValue(list.get(i), secrets, nodeClass, listener);
         if (filled != list.get(i) && copy == null) {
           copy = new ArrayList<>(list);
         }
@@ -89,7 +97,7 @@ public final class PlaceholderFiller {
   }
 
   private static Object fillString(
-      String text, Map<String, String> secrets, Consumer<String> undeclared) {
+      String text, Map<String, ?> secrets, Class<?> nodeClass, InjectionListener listener) {
     if (text.indexOf('{') < 0) {
       return text;
     }
@@ -98,13 +106,13 @@ public final class PlaceholderFiller {
     int last = 0;
     while (matcher.find()) {
       String name = matcher.group(1);
-      String secret = secrets.get(name);
+      Object secret = secrets.get(name);
       if (secret == null) {
-        undeclared.accept(name);
+        listener.undeclaredPlaceholder(nodeClass, name);
         continue;
       }
       if (out == null) {
-        out = new StringBuilder(text.length() + secret.length());
+        out = new StringBuilder(text.length() + 32);
       }
       out.append(text, last, matcher.start()).append(secret);
       last = matcher.end();
