@@ -1,5 +1,6 @@
 package io.kailash.secrets.config;
 
+import io.kailash.secrets.aws.AwsProviderFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,8 @@ public final class SecretProviderFactories {
 
   private static final List<SecretProviderFactory> BUILT_IN =
       List.of(
-      // one line per provider type, e.g. new EnvironmentProviderFactory(),
-      );
+          // one line per provider type, e.g. new EnvironmentProviderFactory(),
+          new AwsProviderFactory());
 
   private SecretProviderFactories() {}
 
