@@ -1,5 +1,6 @@
 package io.kailash.secrets.config;
 
+import io.kailash.secrets.aws.AwsProviderFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,10 +9,7 @@ import java.util.TreeMap;
 /** The built-in provider types that a configuration's {@code providers} key may name. */
 public final class SecretProviderFactories {
 
-  private static final List<SecretProviderFactory> BUILT_IN =
-      List.of(
-          // one line per provider type, e.g. new EnvironmentProviderFactory(),
-          );
+  private static final List<SecretProviderFactory> BUILT_IN = List.of(new AwsProviderFactory());
 
   private SecretProviderFactories() {}
 
