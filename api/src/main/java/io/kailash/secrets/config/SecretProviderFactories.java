@@ -10,8 +10,9 @@ public final class SecretProviderFactories {
 
   private static final List<SecretProviderFactory> BUILT_IN =
       List.of(
-      // one line per provider type, e.g. new EnvironmentProviderFactory(),
-      );
+          new EnvironmentProviderFactory()
+          // one line per provider type
+          );
 
   private SecretProviderFactories() {}
 
