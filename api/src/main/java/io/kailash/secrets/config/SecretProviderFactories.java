@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /** The built-in provider types that a configuration's {@code providers} key may name. */
 public final class SecretProviderFactories {
 
-  private static final List<SecretProviderFactory> BUILT_IN = List.of(new AwsProviderFactory());
+  private static final List<SecretProviderFactory> BUILT_IN =
+      List.of(new EnvironmentProviderFactory(), new AwsProviderFactory());
 
   private SecretProviderFactories() {}
 
