@@ -26,8 +26,9 @@ gnu_time=""
 run() {
   local -a cmd=("$java")
   [ "$1" = agent ] && cmd+=("-javaagent:$agent=config=$config")
-  [ "$1" = baseline ] && cmd+=("-Dkailash.demo.provider=runtime")
   cmd+=(-jar "$demo")
+  # Without the agent the demo does the same work with LocalRuntime's own environment provider.
+  [ "$1" = baseline ] && cmd+=(--with-runtime-provider)
   local start end rss=0
   start=$(date +%s%N)
   if [ -n "$gnu_time" ]; then
