@@ -18,9 +18,10 @@ final class KvVersionDetector {
 
   private KvVersionDetector() {}
 
-  static KvVersion detect(VaultClient client, String mount, KvVersion configured) {
+  static KvVersion detect(
+      VaultClient client, String mount, KvVersion configured, String secretName) {
     VaultRequest request =
-        VaultRequest.get("sys/internal/ui/mounts/" + KvPaths.encode(mount), null);
+        VaultRequest.get("sys/internal/ui/mounts/" + KvPaths.encode(mount), secretName);
     VaultResponse response;
     try {
       response = client.execute(request);

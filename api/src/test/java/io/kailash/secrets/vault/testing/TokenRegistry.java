@@ -56,6 +56,12 @@ final class TokenRegistry {
     }
   }
 
+  void revokeByAccessor(String accessor) {
+    tokens.values().stream()
+        .filter(token -> token.accessor.equals(accessor))
+        .forEach(DoubleToken::revoke);
+  }
+
   void addRole(String method, String mount, String name, Role role) {
     loginMounts.put(mount, method);
     roles.put(mount + "/" + name, role);

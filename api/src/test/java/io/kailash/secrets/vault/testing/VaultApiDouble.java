@@ -122,6 +122,11 @@ public final class VaultApiDouble implements AutoCloseable {
     tokens.revoke(token);
   }
 
+  /** Revokes the token with this accessor, e.g. one seen in {@link #requests()}. */
+  public void revokeByAccessor(String accessor) {
+    tokens.revokeByAccessor(accessor);
+  }
+
   /** The accessor of a token, to compare with {@link RecordedRequest#tokenAccessor()}. */
   public String accessorOf(String token) {
     return tokens.accessorOf(token);
