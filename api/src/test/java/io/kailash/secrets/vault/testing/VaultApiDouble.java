@@ -3,6 +3,8 @@ package io.kailash.secrets.vault.testing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.kailash.secrets.resilience.TimeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,12 +45,19 @@ public final class VaultApiDouble implements AutoCloseable {
   private volatile Duration latency = Duration.ZERO;
   private volatile boolean requireRequestHeader;
 
-  private VaultApiDouble(TimeSource clock) throws IOException {
+  private VaultApiDouble(TimeSource clock, SelfSignedTls tls) throws IOException {
     tokens = new TokenRegistry(clock);
     router = new VaultRouter(tokens);
     router.enableKv("secret", 2);
     rootToken = tokens.issue("auth/token/root", TokenSpec.of(Duration.ZERO, false)).id;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      server = HttpServer.create(loopback, 50);
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 50);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+      server = https;
+    }
     executor =
         Executors.newCachedThreadPool(
             task -> {
@@ -68,8 +77,17 @@ public final class VaultApiDouble implements AutoCloseable {
 
   /** Starts a double whose token leases follow {@code clock}, e.g. a {@link ManualTimeSource}. */
   public static VaultApiDouble start(TimeSource clock) {
+    return start(clock, null);
+  }
+
+  /** Starts a double that speaks HTTPS with {@code tls}'s certificate. */
+  public static VaultApiDouble startTls(SelfSignedTls tls) {
+    return start(TimeSource.system(), tls);
+  }
+
+  private static VaultApiDouble start(TimeSource clock, SelfSignedTls tls) {
     try {
-      return new VaultApiDouble(clock);
+      return new VaultApiDouble(clock, tls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Vault API double", e);
     }
@@ -77,7 +95,8 @@ public final class VaultApiDouble implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    String scheme = server instanceof HttpsServer ? "https" : "http";
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** A token that may do everything and never expires. */
