@@ -6,50 +6,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.RetryPolicy;
-import io.kailash.secrets.vault.testing.LogCapture;
-import io.kailash.secrets.vault.testing.ManualTimeSource;
 import io.kailash.secrets.vault.testing.RecordedRequest;
 import io.kailash.secrets.vault.testing.TokenSpec;
-import io.kailash.secrets.vault.testing.VaultApiDouble;
 import io.kailash.secrets.vault.testing.VaultFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** AppRole and Kubernetes login, token renewal at two thirds of the lease, and re-login. */
-class VaultAuthTest {
+class VaultAuthTest extends DoubleTestBase {
 
   private static final String LOGIN = "auth/approle/login";
   private static final String RENEW = "auth/token/renew-self";
 
-  private final ManualTimeSource clock = new ManualTimeSource();
   private final String roleId = "role-" + UUID.randomUUID();
   private final String secretId = "sid-" + UUID.randomUUID();
   private final String jwt = "jwt-" + UUID.randomUUID();
-  private final String value = "value-" + UUID.randomUUID();
-  private VaultApiDouble vault;
-  private LogCapture logs;
 
-  @BeforeEach
-  void start() {
-    logs = new LogCapture();
-    vault = VaultApiDouble.start(clock);
-    vault.putKv2("secret", "app", Map.of("value", value));
+  @Override
+  String secretPath() {
+    return "app";
   }
 
-  @AfterEach
-  void stop() {
-    vault.close();
-    logs.close();
-    assertThat(logs.text()).doesNotContain(secretId, jwt, value, "hvs.");
+  @BeforeEach
+  void credentialsAreNeverLogged() {
+    neverLogged.addAll(List.of(roleId, secretId, jwt));
   }
 
   private VaultSecretProvider provider(VaultAuth auth) {

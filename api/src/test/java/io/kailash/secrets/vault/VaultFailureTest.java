@@ -6,45 +6,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.RetryPolicy;
-import io.kailash.secrets.vault.testing.LogCapture;
-import io.kailash.secrets.vault.testing.ManualTimeSource;
-import io.kailash.secrets.vault.testing.VaultApiDouble;
 import io.kailash.secrets.vault.testing.VaultFault;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** How each way Vault (or the network) can fail is reported, and which failures are retried. */
-class VaultFailureTest {
+class VaultFailureTest extends DoubleTestBase {
 
   private static final String DATA_PATH = "secret/data/app/token";
 
-  private final String value = "value-" + UUID.randomUUID();
-  private final ManualTimeSource clock = new ManualTimeSource();
-  private VaultApiDouble vault;
-  private LogCapture logs;
-
-  @BeforeEach
-  void start() {
-    logs = new LogCapture();
-    vault = VaultApiDouble.start(clock);
-    vault.putKv2("secret", "app/token", Map.of("value", value));
-  }
-
-  @AfterEach
-  void stop() {
-    vault.close();
-    logs.close();
-    assertThat(logs.text()).doesNotContain(value, vault.rootToken());
+  @Override
+  String secretPath() {
+    return "app/token";
   }
 
   private VaultSecretProviderBuilder builder(String url) {
