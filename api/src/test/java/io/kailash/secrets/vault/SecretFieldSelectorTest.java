@@ -1,10 +1,11 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,8 @@ class SecretFieldSelectorTest {
 
   @Test
   void anAmbiguousSecretListsSortedFieldNamesOnly() {
-    assertThatThrownBy(() -> select("{\"z\":\"secret-z\",\"a\":\"secret-a\"}", null))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST))
+    assertFailsWith(
+            Reason.INVALID_REQUEST, () -> select("{\"z\":\"secret-z\",\"a\":\"secret-a\"}", null))
         .hasMessageContaining("[a, z]")
         .hasMessageContaining("'db/creds#a'")
         .hasMessageNotContaining("secret-z")

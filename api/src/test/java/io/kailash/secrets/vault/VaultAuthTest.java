@@ -1,9 +1,8 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.RecordedRequest;
@@ -86,10 +85,7 @@ class VaultAuthTest extends DoubleTestBase {
     vault.enableAppRole(roleId, "another-secret-id", Duration.ofHours(1), true);
     VaultSecretProvider provider = provider(VaultAuth.appRole(roleId, secretId));
 
-    assertThatThrownBy(() -> provider.getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED))
+    assertFailsWith(Reason.ACCESS_DENIED, () -> provider.getSecret("app"))
         .hasMessageContaining("Vault refused the login at auth/approle (HTTP 400: invalid role or")
         .hasMessageNotContaining(secretId)
         .hasMessageNotContaining(roleId);
@@ -99,10 +95,7 @@ class VaultAuthTest extends DoubleTestBase {
   @Test
   void anAbsentAuthMountIsMisconfigured() {
     VaultSecretProvider provider = provider(VaultAuth.appRole(roleId, secretId));
-    assertThatThrownBy(() -> provider.getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+    assertFailsWith(Reason.MISCONFIGURED, () -> provider.getSecret("app"))
         .hasMessageContaining("auth/approle/login");
   }
 
@@ -120,12 +113,10 @@ class VaultAuthTest extends DoubleTestBase {
     Path jwtFile = Files.writeString(dir.resolve("token"), jwt);
     vault.enableKubernetes("payments", "another-jwt", Duration.ofHours(1), true);
 
-    assertThatThrownBy(
+    assertFailsWith(
+            Reason.ACCESS_DENIED,
             () ->
                 provider(VaultAuth.kubernetes("kubernetes", "payments", jwtFile)).getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED))
         .hasMessageContaining("HTTP 403: 1 error occurred: * permission denied")
         .hasMessageNotContaining(jwt);
   }
@@ -135,12 +126,10 @@ class VaultAuthTest extends DoubleTestBase {
     Path missing = dir.resolve("no-token");
     vault.enableKubernetes("payments", jwt, Duration.ofHours(1), true);
 
-    assertThatThrownBy(
+    assertFailsWith(
+            Reason.MISCONFIGURED,
             () ->
                 provider(VaultAuth.kubernetes("kubernetes", "payments", missing)).getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
         .hasMessageContaining(missing.toString())
         .hasMessageContaining("kubernetes.jwt-path");
     assertThat(vault.requestCount()).isZero();
@@ -240,10 +229,7 @@ class VaultAuthTest extends DoubleTestBase {
     readAfter(provider, Duration.ZERO);
     vault.revokeToken(token);
 
-    assertThatThrownBy(() -> provider.getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED))
+    assertFailsWith(Reason.ACCESS_DENIED, () -> provider.getSecret("app"))
         .hasMessageContaining("permission denied for path secret/data/app")
         .hasMessageNotContaining(token);
     assertThat(vault.requestCount("secret/data/app")).isEqualTo(2);
@@ -267,10 +253,7 @@ class VaultAuthTest extends DoubleTestBase {
         TokenSpec.of(Duration.ofHours(1), true).withAllowedPaths("secret/data/other/"));
     VaultSecretProvider provider = provider(VaultAuth.appRole(roleId, secretId));
 
-    assertThatThrownBy(() -> provider.getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.ACCESS_DENIED));
+    assertFailsWith(Reason.ACCESS_DENIED, () -> provider.getSecret("app"));
     assertThat(vault.requestCount("secret/data/app")).isEqualTo(2);
     assertThat(vault.requestCount(LOGIN)).isEqualTo(2);
   }

@@ -1,5 +1,6 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,10 +91,7 @@ class VaultBatchAndNamespaceTest {
     withBadVersion.add(new SecretRef("s1", "v2"));
 
     for (List<SecretRef> batch : List.of(withBadName, withBadVersion)) {
-      assertThatThrownBy(() -> provider.getSecretValues(batch))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST));
+      assertFailsWith(Reason.INVALID_REQUEST, () -> provider.getSecretValues(batch));
     }
     assertThat(provider.listSecrets()).isNotEmpty(); // the double is up ...
     assertThat(vault.requests()).noneMatch(r -> r.path().startsWith("secret/data/")); // ... unasked
@@ -103,10 +101,7 @@ class VaultBatchAndNamespaceTest {
   void pathTraversalNamesAreRejectedWithoutARequest() {
     VaultSecretProvider provider = builder().build();
     for (String name : List.of("../x", "a/../../sys/mounts", "/abs", "a//b", "a/.", "x#")) {
-      assertThatThrownBy(() -> provider.getSecret(name))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST));
+      assertFailsWith(Reason.INVALID_REQUEST, () -> provider.getSecret(name));
     }
     assertThat(vault.requestCount()).isZero();
   }
@@ -129,10 +124,7 @@ class VaultBatchAndNamespaceTest {
   @Test
   void errorsNameTheNamespace() {
     VaultSecretProvider teamB = builder().namespace("team-b").kvVersion(KvVersion.V2).build();
-    assertThatThrownBy(() -> teamB.getSecret("s1"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+    assertFailsWith(Reason.MISCONFIGURED, () -> teamB.getSecret("s1"))
         .hasMessageContaining("(namespace team-b)");
   }
 }

@@ -1,9 +1,8 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.ManualTimeSource;
@@ -84,10 +83,7 @@ class VaultKvDetectionTest {
   void aDeniedDetectionWithAutoAsksForAConfiguredVersion() {
     vault.failNext(MOUNT_INFO, 1, PREFLIGHT_DENIED);
 
-    assertThatThrownBy(() -> provider("secret", KvVersion.AUTO).getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+    assertFailsWith(Reason.MISCONFIGURED, () -> provider("secret", KvVersion.AUTO).getSecret("app"))
         .hasMessageContaining("cannot detect the KV version of mount 'secret'")
         .hasMessageContaining("Set kv-version to 1 or 2");
     assertThat(vault.requestCount("secret/data/app")).isZero();
@@ -101,9 +97,7 @@ class VaultKvDetectionTest {
 
     vault.failNext(MOUNT_INFO, 3, VaultFault.sealed());
     VaultSecretProvider provider = provider("secret", KvVersion.V1);
-    assertThatThrownBy(() -> provider.getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE))
+    assertFailsWith(Reason.UNAVAILABLE, () -> provider.getSecret("app"))
         .hasMessageContaining("Vault is sealed");
     // not cached: the next read detects again
     assertThat(provider.getSecret("app")).isEqualTo("from-v2");
@@ -119,10 +113,7 @@ class VaultKvDetectionTest {
   void readingAVersion2MountAsVersion1IsMisconfigured() {
     vault.failNext(MOUNT_INFO, 1, PREFLIGHT_DENIED);
 
-    assertThatThrownBy(() -> provider("secret", KvVersion.V1).getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+    assertFailsWith(Reason.MISCONFIGURED, () -> provider("secret", KvVersion.V1).getSecret("app"))
         .hasMessageContaining("is KV version 2 but was read as version 1");
   }
 

@@ -1,7 +1,7 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kailash.secrets.SecretBackendException;
@@ -211,19 +211,14 @@ abstract class VaultProviderContract {
 
   @Test
   void aNonNumericVersionIsAnInvalidRequest() {
-    assertThatThrownBy(() -> provider(v2Mount).getSecret("app/api-token", "latest"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST))
+    assertFailsWith(
+            Reason.INVALID_REQUEST, () -> provider(v2Mount).getSecret("app/api-token", "latest"))
         .hasMessageContaining("'latest' is not a Vault KV version");
   }
 
   @Test
   void aVersionOnKvVersion1IsAClearError() {
-    assertThatThrownBy(() -> provider(v1Mount).getSecret("app/api-token", "1"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST))
+    assertFailsWith(Reason.INVALID_REQUEST, () -> provider(v1Mount).getSecret("app/api-token", "1"))
         .hasMessageContaining("is KV version 1, which keeps no versions");
   }
 
@@ -254,10 +249,7 @@ abstract class VaultProviderContract {
               .kvVersion(configured)
               .retryPolicy(RetryPolicy.none())
               .build();
-      assertThatThrownBy(() -> vault.getSecret("x"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+      assertFailsWith(Reason.MISCONFIGURED, () -> vault.getSecret("x"))
           .hasMessageContaining("no-such-mount-" + suffix);
     }
   }
@@ -288,10 +280,7 @@ abstract class VaultProviderContract {
   @Test
   void pathTraversalAndAbsoluteNamesAreRejected() {
     for (String name : List.of("../secret", "a/../b", "/etc/passwd", "a//b", "a/./b", "")) {
-      assertThatThrownBy(() -> provider(v2Mount).getSecret(name))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST));
+      assertFailsWith(Reason.INVALID_REQUEST, () -> provider(v2Mount).getSecret(name));
     }
   }
 }

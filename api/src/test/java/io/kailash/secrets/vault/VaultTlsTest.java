@@ -1,9 +1,8 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.SelfSignedTls;
@@ -52,10 +51,7 @@ class VaultTlsTest {
 
   @Test
   void anUntrustedCertificateIsMisconfiguredAndPointsAtCaCert() {
-    assertThatThrownBy(() -> builder().build().getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+    assertFailsWith(Reason.MISCONFIGURED, () -> builder().build().getSecret("app"))
         .hasMessageContaining("TLS handshake failed")
         .hasMessageContaining("set ca-cert");
   }
@@ -64,10 +60,7 @@ class VaultTlsTest {
   void aCaCertFileWithoutCertificatesIsMisconfigured() throws IOException {
     Path notPem = Files.writeString(dir.resolve("not.pem"), "not a certificate");
     long readsBefore = vault.requestCount("secret/data/app");
-    assertThatThrownBy(() -> builder().caCert(notPem).build().getSecret("app"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED))
+    assertFailsWith(Reason.MISCONFIGURED, () -> builder().caCert(notPem).build().getSecret("app"))
         .hasMessageContaining("cannot use the CA certificate file " + notPem);
     assertThat(vault.requestCount("secret/data/app")).isEqualTo(readsBefore);
   }
