@@ -170,6 +170,16 @@ class VaultFailureTest extends DoubleTestBase {
   }
 
   @Test
+  void aRedirectIsNotFollowedAndNamesTheTarget() {
+    vault.failNext(DATA_PATH, 1, VaultFault.status(307));
+
+    SecretBackendException e = readFails(builder(vault.url()).build());
+
+    assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED);
+    assertThat(e.getMessage()).contains("Vault redirected GET secret/data/app/token (HTTP 307)");
+  }
+
+  @Test
   void aMissingRequestHeaderIsReportedAsAProxyProblem() {
     vault.failNext(DATA_PATH, 1, VaultFault.status(412, "missing \"X-Vault-Request\" header"));
 
