@@ -13,10 +13,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process stand-in for the Vault HTTP API, on a loopback port, following Vault's documented
@@ -39,15 +37,14 @@ public final class VaultApiDouble implements AutoCloseable {
   private final VaultRouter router;
   private final String rootToken;
   private final FaultPlan faults = new FaultPlan();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final RequestLog log;
   private volatile Duration latency = Duration.ZERO;
   private volatile boolean requireRequestHeader;
 
   private VaultApiDouble(TimeSource clock, SelfSignedTls tls) throws IOException {
     tokens = new TokenRegistry(clock);
     router = new VaultRouter(tokens);
+    log = new RequestLog(tokens);
     router.enableKv("secret", 2);
     rootToken = tokens.issue("auth/token/root", TokenSpec.of(Duration.ZERO, false)).id;
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -194,26 +191,25 @@ public final class VaultApiDouble implements AutoCloseable {
   }
 
   public List<RecordedRequest> requests() {
-    return List.copyOf(requests);
+    return log.requests();
   }
 
   public int requestCount() {
-    return requests.size();
+    return log.requests().size();
   }
 
   /** Requests whose path (after /v1/, as sent) equals {@code path}. */
   public long requestCount(String path) {
-    return requests.stream().filter(request -> request.path().equals(path)).count();
+    return log.requests().stream().filter(request -> request.path().equals(path)).count();
   }
 
   /** The most requests the double was answering at the same time. */
   public int maxConcurrentRequests() {
-    return maxInFlight.get();
+    return log.maxInFlight();
   }
 
   public void clearRequests() {
-    requests.clear();
-    maxInFlight.set(0);
+    log.clear();
   }
 
   @Override
@@ -223,11 +219,10 @@ public final class VaultApiDouble implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
-    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    String path = exchange.getRequestURI().getPath();
+    String relative = path.startsWith("/v1/") ? path.substring(4) : path;
+    log.started(exchange, relative);
     try {
-      String path = exchange.getRequestURI().getPath();
-      String relative = path.startsWith("/v1/") ? path.substring(4) : path;
-      record(exchange, relative);
       if (!latency.isZero()) {
         Thread.sleep(latency.toMillis());
       }
@@ -239,7 +234,7 @@ public final class VaultApiDouble implements AutoCloseable {
     } catch (IOException | InterruptedException clientGoneOrStopping) {
       // the client gave up (timeout, body limit) or the double is closing
     } finally {
-      inFlight.decrementAndGet();
+      log.finished();
       exchange.close();
     }
   }
@@ -260,19 +255,6 @@ public final class VaultApiDouble implements AutoCloseable {
       }
       router.route(exchange, request);
     }
-  }
-
-  private void record(HttpExchange exchange, String relative) {
-    String token = exchange.getRequestHeaders().getFirst("X-Vault-Token");
-    String accessor = token == null ? null : tokens.accessorOf(token);
-    requests.add(
-        new RecordedRequest(
-            exchange.getRequestMethod(),
-            relative,
-            exchange.getRequestURI().getRawQuery(),
-            exchange.getRequestHeaders().getFirst("X-Vault-Namespace"),
-            token != null && accessor == null ? "unknown" : accessor,
-            "true".equals(exchange.getRequestHeaders().getFirst("X-Vault-Request"))));
   }
 
   private static ObjectNode toObject(Map<String, ?> data) {
