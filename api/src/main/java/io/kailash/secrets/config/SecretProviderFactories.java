@@ -1,6 +1,7 @@
 package io.kailash.secrets.config;
 
 import io.kailash.secrets.aws.AwsProviderFactory;
+import io.kailash.secrets.vault.VaultProviderFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 public final class SecretProviderFactories {
 
   private static final List<SecretProviderFactory> BUILT_IN =
-      List.of(new EnvironmentProviderFactory(), new AwsProviderFactory());
+      List.of(
+          new EnvironmentProviderFactory(), new VaultProviderFactory(), new AwsProviderFactory());
 
   private SecretProviderFactories() {}
 
