@@ -1,0 +1,149 @@
+package io.kailash.secrets.resilience;
+
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ProviderSettings;
+import io.kailash.secrets.config.SettingsSupport;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Configures a {@link ResilientSecretProvider}. Every setting has a default; the configuration key
+ * under {@code resilience.} is given with each.
+ */
+public final class ResilientSecretProviderBuilder {
+
+  static final Set<String> KEYS =
+      Set.of(
+          "enabled",
+          "call-timeout",
+          "deadline",
+          "retry.max-attempts",
+          "retry.initial-backoff",
+          "retry.max-backoff",
+          "retry.jitter",
+          "circuit.failure-threshold",
+          "circuit.open-duration");
+
+  final SecretProvider delegate;
+  Duration callTimeout = Duration.ofSeconds(5);
+  Duration deadline = Duration.ofSeconds(10);
+  int maxAttempts = 3;
+  Duration initialBackoff = Duration.ofMillis(100);
+  Duration maxBackoff = Duration.ofSeconds(2);
+  double retryJitter = 0.2;
+  int failureThreshold = 5;
+  Duration openDuration = Duration.ofSeconds(30);
+  TimeSource timeSource = TimeSource.system();
+  Executor callExecutor;
+
+  ResilientSecretProviderBuilder(SecretProvider delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /**
+   * The longest wait for one attempt ({@code resilience.call-timeout}, default 5s); 0 turns it off
+   * and calls run on the caller's thread, bounded only by the provider's own client timeouts.
+   */
+  public ResilientSecretProviderBuilder callTimeout(Duration timeout) {
+    this.callTimeout = SettingsSupport.notNegative(timeout, "call-timeout");
+    return this;
+  }
+
+  /**
+   * The time after the first attempt beyond which no attempt starts and the last one is cut short
+   * ({@code resilience.deadline}, default 10s).
+   */
+  public ResilientSecretProviderBuilder deadline(Duration deadline) {
+    this.deadline = SettingsSupport.positive(deadline, "deadline");
+    return this;
+  }
+
+  /** Attempts per call, retries included ({@code resilience.retry.max-attempts}, default 3). */
+  public ResilientSecretProviderBuilder maxAttempts(int attempts) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("max-attempts must be at least 1, was " + attempts);
+    }
+    this.maxAttempts = attempts;
+    return this;
+  }
+
+  /** The pause before the first retry, doubled each time ({@code retry.initial-backoff}, 100ms). */
+  public ResilientSecretProviderBuilder initialBackoff(Duration backoff) {
+    this.initialBackoff = SettingsSupport.notNegative(backoff, "initial-backoff");
+    return this;
+  }
+
+  /** The longest pause between attempts ({@code resilience.retry.max-backoff}, default 2s). */
+  public ResilientSecretProviderBuilder maxBackoff(Duration backoff) {
+    this.maxBackoff = SettingsSupport.notNegative(backoff, "max-backoff");
+    return this;
+  }
+
+  /** The random spread of each pause ({@code resilience.retry.jitter}, default 0.2 = ±20 %). */
+  public ResilientSecretProviderBuilder retryJitter(double jitter) {
+    if (!(jitter >= 0 && jitter <= 1)) {
+      throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
+    }
+    this.retryJitter = jitter;
+    return this;
+  }
+
+  /**
+   * Calls failing transiently in a row that open the circuit ({@code
+   * resilience.circuit.failure-threshold}, default 5).
+   */
+  public ResilientSecretProviderBuilder failureThreshold(int failures) {
+    if (failures < 1) {
+      throw new IllegalArgumentException("failure-threshold must be at least 1, was " + failures);
+    }
+    this.failureThreshold = failures;
+    return this;
+  }
+
+  /**
+   * How long an open circuit fails calls fast before a probe ({@code
+   * resilience.circuit.open-duration}, default 30s).
+   */
+  public ResilientSecretProviderBuilder openDuration(Duration duration) {
+    this.openDuration = SettingsSupport.notNegative(duration, "open-duration");
+    return this;
+  }
+
+  public ResilientSecretProviderBuilder timeSource(TimeSource timeSource) {
+    this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+    return this;
+  }
+
+  /**
+   * Where timed attempts run; default: a shared pool of daemon threads named {@code
+   * kailash-secrets-call-N}.
+   */
+  public ResilientSecretProviderBuilder callExecutor(Executor executor) {
+    this.callExecutor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /** Applies every key of {@link ResilientSecretProvider#KEYS} present in {@code resilience}. */
+  public ResilientSecretProviderBuilder settings(ProviderSettings resilience) {
+    SettingsSupport.duration(resilience, "call-timeout", this::callTimeout);
+    SettingsSupport.duration(resilience, "deadline", this::deadline);
+    SettingsSupport.integer(resilience, "retry.max-attempts", this::maxAttempts);
+    SettingsSupport.duration(resilience, "retry.initial-backoff", this::initialBackoff);
+    SettingsSupport.duration(resilience, "retry.max-backoff", this::maxBackoff);
+    SettingsSupport.fraction(resilience, "retry.jitter", this::retryJitter);
+    SettingsSupport.integer(resilience, "circuit.failure-threshold", this::failureThreshold);
+    SettingsSupport.duration(resilience, "circuit.open-duration", this::openDuration);
+    return this;
+  }
+
+  public ResilientSecretProvider build() {
+    return new ResilientSecretProvider(this);
+  }
+
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(
+        maxAttempts, initialBackoff, maxBackoff, retryJitter, deadline, timeSource);
+  }
+}
