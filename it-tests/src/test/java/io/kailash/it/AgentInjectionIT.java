@@ -7,6 +7,7 @@ import io.kailash.it.apps.ConflictApp;
 import io.kailash.it.apps.CustomBaseTypeApp;
 import io.kailash.it.apps.DirectRunApp;
 import io.kailash.it.apps.InheritanceApp;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,9 @@ class AgentInjectionIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void inheritedRequirementsAreResolvedOnceAcrossSuperRun(Jdk jdk) throws Exception {
-    JvmRun run = app(jdk, InheritanceApp.class).agent("").run();
+    Path audit = Files.createTempFile(ForkedJvm.workDir(), "audit-", ".jsonl");
+    JvmRun run =
+        app(jdk, InheritanceApp.class).agent("audit.enabled=true;audit.file=" + audit).run();
 
     run.assertClean(
         List.of(
@@ -86,6 +89,12 @@ class AgentInjectionIT {
     // ChildNode.run calls BaseNode.run: both woven, one resolution. AnnotatedLeaf inherits the
     // woven PlainNode.run: one more.
     assertThat(run.stat("resolutions")).isEqualTo(2);
+    List<String> records = Files.readAllLines(audit);
+    assertThat(records)
+        .hasSize(3); // api-token and db-password for ChildNode, api-token for the leaf
+    assertThat(records)
+        .allMatch(line -> line.contains("\"RESOLVED\""))
+        .noneMatch(line -> line.contains(TOKEN) || line.contains(DB_PASSWORD));
   }
 
   @ParameterizedTest

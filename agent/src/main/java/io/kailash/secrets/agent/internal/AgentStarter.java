@@ -8,6 +8,7 @@ import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.agent.internal.resolve.InternalFaults;
+import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
 import io.kailash.secrets.agent.internal.resolve.SecretResolver;
 import io.kailash.secrets.agent.internal.transform.Retransformer;
 import io.kailash.secrets.agent.internal.transform.SecretsTransformer;
@@ -55,6 +56,7 @@ public final class AgentStarter {
     AgentConfig config;
     AgentSettings settings;
     SecretProvider provider;
+    ResolutionAudit audit;
     try {
       config = loader.load(agentArgs, agentJar.getParent());
       if (!config.enabled()) {
@@ -63,6 +65,7 @@ public final class AgentStarter {
       settings = AgentSettings.of(config);
       configureLogging(settings);
       provider = ProviderChainAssembler.assemble(config, factories);
+      audit = ProviderChainAssembler.audit(config);
     } catch (SecretsConfigurationException e) {
       configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
       return;
@@ -73,7 +76,7 @@ public final class AgentStarter {
       stats.writeAtExit(settings.statsFile().get());
     }
     installBridge.accept(
-        new SecretResolver(provider, ProviderChainAssembler.audit(config), stats),
+        new SecretResolver(provider, audit, stats),
         new InternalFaults(settings.proceedOnInternalError(), stats));
     SecretsTransformer transformer =
         new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);

@@ -3,12 +3,17 @@ package io.kailash.secrets.agent.internal.providers;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.agent.internal.config.AgentConfig;
 import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
+import io.kailash.secrets.audit.JsonLinesAuditSink;
+import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.resilience.ResilientSecretProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds what the agent resolves secrets through, from the configuration: each provider named in
@@ -24,20 +29,32 @@ import java.util.Map;
  */
 public final class ProviderChainAssembler {
 
+  private static final String CACHE = "cache";
+  private static final String RESILIENCE = "resilience";
+  private static final String AUDIT = "audit";
+  private static final String ENABLED = "enabled";
+
   private ProviderChainAssembler() {}
 
-  /** The layer keys and their defaults ("" for none). */
+  /** The layer keys and their defaults ("" for none: the layer's own default applies). */
   public static Map<String, String> layerKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
-    keys.put("audit.enabled", "false");
-    keys.put("audit.file", "");
-    keys.put("audit.max-file-size", "");
-    keys.put("audit.max-files", "");
+    addKeys(keys, CACHE, CachingSecretProvider.KEYS, "true");
+    addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, "true");
+    keys.put(AUDIT + "." + ENABLED, "false");
+    addKeys(keys, AUDIT, JsonLinesAuditSink.KEYS, "false");
     return keys;
   }
 
+  private static void addKeys(
+      Map<String, String> keys, String prefix, Set<String> names, String enabledDefault) {
+    for (String name : new TreeSet<>(names)) {
+      keys.put(prefix + "." + name, name.equals(ENABLED) ? enabledDefault : "");
+    }
+  }
+
   /**
-   * @throws SecretsConfigurationException if a provider's keys are missing or malformed
+   * @throws SecretsConfigurationException if a provider's or layer's keys are missing or malformed
    */
   public static SecretProvider assemble(
       AgentConfig config, Map<String, SecretProviderFactory> factories) {
@@ -45,15 +62,30 @@ public final class ProviderChainAssembler {
     for (String type : config.providers()) {
       providers.add(factories.get(type).create(config.settings(type)));
     }
+    SecretProvider provider = chain(providers);
+    if (config.bool(RESILIENCE + "." + ENABLED)) {
+      provider = ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
+    }
+    if (config.bool(CACHE + "." + ENABLED)) {
+      provider = CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
+    }
+    return provider;
+  }
+
+  private static SecretProvider chain(List<SecretProvider> providers) {
     if (providers.size() == 1) {
       return providers.get(0);
     }
+    // Left for ChainSecretProvider (branch core): chain(providers, chain.on-transient-failure).
     throw new SecretsConfigurationException(
         "This build of the agent cannot chain providers yet; name one provider in 'providers'.");
   }
 
-  /** The audit of resolutions: off unless {@code audit.enabled=true}. */
+  /** The audit of resolutions: a JSON-lines file when {@code audit.enabled=true}, else off. */
   public static ResolutionAudit audit(AgentConfig config) {
-    return ResolutionAudit.off();
+    if (!config.bool(AUDIT + "." + ENABLED)) {
+      return ResolutionAudit.off();
+    }
+    return ResolutionAudit.to(JsonLinesAuditSink.fromSettings(config.settings(AUDIT)));
   }
 }
