@@ -5,7 +5,6 @@ import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The agent's own settings, typed and checked: every bad value is a configuration error that names
@@ -20,15 +19,11 @@ record AgentSettings(
     boolean show,
     Optional<Path> statsFile) {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
-  private static final Pattern BINARY_NAME =
-      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
-
   static AgentSettings of(AgentConfig config) {
     config.oneOf(AgentKeys.ON_CONFIG_ERROR, "fail", "warn");
     return new AgentSettings(
-        matching(config, AgentKeys.BASE_TYPE, BINARY_NAME, "a class name such as com.acme.Task"),
-        matching(config, AgentKeys.METHOD, IDENTIFIER, "a method name such as run"),
+        checked(config, AgentKeys.BASE_TYPE, true, "a class name such as com.acme.Task"),
+        checked(config, AgentKeys.METHOD, false, "a method name such as run"),
         config.oneOf(AgentKeys.LOG_LEVEL, "error", "warn", "info", "debug", "trace"),
         config.path(AgentKeys.LOG_FILE),
         config.oneOf(AgentKeys.ON_INTERNAL_ERROR, "fail", "proceed").equals("proceed"),
@@ -36,12 +31,28 @@ record AgentSettings(
         config.path(AgentKeys.STATS_FILE));
   }
 
-  private static String matching(AgentConfig config, String key, Pattern pattern, String example) {
+  private static String checked(AgentConfig config, String key, boolean dotted, String example) {
     String value = config.string(key);
-    if (!pattern.matcher(value).matches()) {
+    if (!isName(value, dotted)) {
       throw new SecretsConfigurationException(
           "Invalid value '" + value + "' for '" + key + "': expected " + example + ".");
     }
     return value;
+  }
+
+  /** Java identifiers, separated by dots if {@code dotted} (a binary class name may hold '$'). */
+  private static boolean isName(String value, boolean dotted) {
+    boolean atStart = true;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (dotted && c == '.' && !atStart) {
+        atStart = true;
+      } else if (atStart ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+        atStart = false;
+      } else {
+        return false;
+      }
+    }
+    return !atStart;
   }
 }

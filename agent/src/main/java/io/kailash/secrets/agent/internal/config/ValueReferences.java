@@ -16,13 +16,19 @@ import java.util.regex.Pattern;
  */
 public final class ValueReferences {
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z]+):([^}]*)}");
-
   private ValueReferences() {}
+
+  /** Compiled on first use: most configurations hold no reference, and premain time counts. */
+  private static final class Holder {
+    static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z]+):([^}]*)}");
+  }
 
   /** Whether {@code value} is nothing but one reference, i.e. holds no literal secret. */
   public static boolean isReferenceOnly(String value) {
-    Matcher matcher = REFERENCE.matcher(value.trim());
+    if (!value.contains("${")) {
+      return false;
+    }
+    Matcher matcher = Holder.REFERENCE.matcher(value.trim());
     return matcher.matches() && isKnownScheme(matcher.group(1));
   }
 
@@ -30,7 +36,7 @@ public final class ValueReferences {
     if (value.indexOf("${") < 0) {
       return value;
     }
-    Matcher matcher = REFERENCE.matcher(value);
+    Matcher matcher = Holder.REFERENCE.matcher(value);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String scheme = matcher.group(1);

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.slf4j.event.Level;
 
@@ -16,8 +15,6 @@ import org.slf4j.event.Level;
  * first logger is used.
  */
 public final class AgentLogOutput {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
   private static volatile Level threshold = Level.INFO;
   private static volatile PrintStream out = System.err;
@@ -40,10 +37,25 @@ public final class AgentLogOutput {
     return level.toInt() >= threshold.toInt();
   }
 
+  /**
+   * HH:mm:ss.SSS by hand: a DateTimeFormatter loads dozens of java.time classes in premain, where
+   * every class costs start-up time.
+   */
+  private static StringBuilder appendTime(StringBuilder line, LocalTime time) {
+    twoDigits(line, time.getHour()).append(':');
+    twoDigits(line, time.getMinute()).append(':');
+    twoDigits(line, time.getSecond()).append('.');
+    int millis = time.getNano() / 1_000_000;
+    return line.append(millis < 100 ? "0" : "").append(millis < 10 ? "0" : "").append(millis);
+  }
+
+  private static StringBuilder twoDigits(StringBuilder line, int value) {
+    return line.append(value < 10 ? "0" : "").append(value);
+  }
+
   static void write(Level level, String logger, String message, Throwable failure) {
     StringBuilder line =
-        new StringBuilder(128)
-            .append(LocalTime.now().format(TIME))
+        appendTime(new StringBuilder(128), LocalTime.now())
             .append(" kailash-secrets ")
             .append(level)
             .append(' ')
