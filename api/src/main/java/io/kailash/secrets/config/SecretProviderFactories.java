@@ -10,8 +10,8 @@ public final class SecretProviderFactories {
 
   private static final List<SecretProviderFactory> BUILT_IN =
       List.of(
-      // one line per provider type, e.g. new EnvironmentProviderFactory(),
-      );
+          // one line per provider type, e.g. new EnvironmentProviderFactory(),
+          new io.kailash.secrets.vault.VaultProviderFactory());
 
   private SecretProviderFactories() {}
 

@@ -1,0 +1,99 @@
+package io.kailash.secrets.vault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kailash.secrets.SecretBackendException.Reason;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the provider gets a Vault client token: a given token, or a login with AppRole or Kubernetes
+ * service-account credentials. Logins happen on first use and again when the token can no longer be
+ * renewed. {@code toString} never shows a credential.
+ */
+public abstract class VaultAuth {
+
+  /** Where Kubernetes mounts a pod's service account token. */
+  public static final Path DEFAULT_KUBERNETES_JWT =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
+
+  VaultAuth() {}
+
+  /** A fixed token, e.g. from {@code VAULT_TOKEN}. It is used as given and never renewed. */
+  public static VaultAuth token(String token) {
+    return new TokenAuth(token);
+  }
+
+  /** AppRole login at {@code auth/approle}. */
+  public static VaultAuth appRole(String roleId, String secretId) {
+    return appRole("approle", roleId, secretId);
+  }
+
+  /** AppRole login at {@code auth/<mountPath>}. */
+  public static VaultAuth appRole(String mountPath, String roleId, String secretId) {
+    return new AppRoleAuth(mountPath, roleId, secretId);
+  }
+
+  /** Kubernetes login at {@code auth/kubernetes} with the pod's service account token. */
+  public static VaultAuth kubernetes(String role) {
+    return kubernetes("kubernetes", role, DEFAULT_KUBERNETES_JWT);
+  }
+
+  /**
+   * Kubernetes login at {@code auth/<mountPath>}; the JWT is read from {@code jwtPath} at each
+   * login, because Kubernetes rotates projected tokens.
+   */
+  public static VaultAuth kubernetes(String mountPath, String role, Path jwtPath) {
+    return new KubernetesAuth(mountPath, role, jwtPath);
+  }
+
+  /** The method's name: {@code token}, {@code approle} or {@code kubernetes}. */
+  public abstract String method();
+
+  /** Whether {@link #login} can fetch a new token, e.g. after the current one was revoked. */
+  abstract boolean canLogin();
+
+  /** Gets a token, by a login request unless the token is given. */
+  abstract TokenLease login(VaultHttp http, long now);
+
+  /** POSTs {@code credentials} to {@code auth/<mount>/login} and reads the token it grants. */
+  static TokenLease loginAt(
+      VaultHttp http, String mount, Map<String, String> credentials, long now, String hint) {
+    VaultRequest request =
+        VaultRequest.post("auth/" + KvPaths.encode(mount) + "/login", credentials).withoutToken();
+    VaultResponse response;
+    try {
+      response = http.send(request, null);
+    } catch (VaultStatusException e) {
+      if (e.status() != 400 && e.status() != 403) {
+        throw e;
+      }
+      String said = e.vaultSaid().isEmpty() ? "" : ": " + e.vaultSaid();
+      throw VaultErrors.failure(
+          http.endpoint(),
+          request,
+          Reason.ACCESS_DENIED,
+          "Vault refused the login at auth/"
+              + mount
+              + " (HTTP "
+              + e.status()
+              + said
+              + "). "
+              + hint);
+    }
+    JsonNode auth = response.body().path("auth");
+    TokenLease lease = response.isNotFound() ? null : TokenLease.fromLogin(auth, now);
+    if (lease == null) {
+      throw VaultErrors.invalidResponse(http.endpoint(), request, "has no auth.client_token");
+    }
+    return lease;
+  }
+
+  static String require(String value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    return value.trim();
+  }
+}

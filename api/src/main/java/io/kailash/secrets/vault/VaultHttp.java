@@ -1,0 +1,179 @@
+package io.kailash.secrets.vault;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.SecretBackendException.Reason;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP exchange with Vault: builds the request with Vault's headers, reads the answer up to
+ * {@link #MAX_BODY_BYTES}, and maps every failure to a {@link SecretBackendException}. Retrying and
+ * tokens are the caller's business.
+ *
+ * <p>The JDK {@link HttpClient} is created on first use, not in the constructor: building one
+ * starts a selector thread, which a JVM that never reads a Vault secret should not pay for.
+ */
+final class VaultHttp {
+
+  /** Vault KV answers are small; anything larger is refused unread. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Logger log = LoggerFactory.getLogger(VaultHttp.class);
+
+  private final VaultEndpoint endpoint;
+  private volatile HttpClient client;
+
+  VaultHttp(VaultEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  VaultEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Sends {@code request}.
+   *
+   * @param token the client token, or null for login calls
+   * @return the answer when it is 2xx, or 404 with Vault's JSON body
+   * @throws SecretBackendException for every other answer and for transport failures
+   */
+  VaultResponse send(VaultRequest request, String token) {
+    HttpResponse<BoundedBodyHandler.Body> response = exchange(request, token);
+    int status = response.statusCode();
+    log.debug("Vault {} -> HTTP {}", request, status);
+    BoundedBodyHandler.Body body = response.body();
+    if (body.tooLarge()) {
+      throw VaultErrors.invalidResponse(
+          endpoint, request, "is larger than " + MAX_BODY_BYTES + " bytes and was not read");
+    }
+    if (status >= 200 && status < 300 || status == 404) {
+      JsonNode json = parse(request, body.bytes(), status);
+      if (status == 404 && VaultErrors.errorsOf(json).stream().anyMatch(VaultHttp::isNoRoute)) {
+        throw VaultErrors.forStatus(endpoint, request, status, json);
+      }
+      return new VaultResponse(status, json);
+    }
+    throw VaultErrors.forStatus(endpoint, request, status, parseLeniently(body.bytes()));
+  }
+
+  private HttpResponse<BoundedBodyHandler.Body> exchange(VaultRequest request, String token) {
+    try {
+      return client().send(build(request, token), new BoundedBodyHandler(MAX_BODY_BYTES));
+    } catch (HttpTimeoutException e) {
+      throw transport(
+          request, Reason.TIMEOUT, "no answer within " + endpoint.timeout().toMillis() + " ms");
+    } catch (ConnectException e) {
+      throw transport(request, Reason.UNAVAILABLE, "cannot connect (connection refused)");
+    } catch (SSLException e) {
+      throw transport(
+          request,
+          Reason.MISCONFIGURED,
+          "the TLS handshake failed ("
+              + e.getMessage()
+              + "). If Vault's certificate comes from a private CA, set ca-cert to its PEM file");
+    } catch (IOException e) {
+      throw transport(request, Reason.UNAVAILABLE, "the connection failed (" + e + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw transport(request, Reason.UNAVAILABLE, "interrupted while waiting for Vault");
+    }
+  }
+
+  private HttpRequest build(VaultRequest request, String token) {
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(endpoint.uriOf(request))
+            .timeout(endpoint.timeout())
+            // Vault Agent/Proxy with require_request_header answer 412 without it.
+            .header("X-Vault-Request", "true");
+    if (request.body() != null) {
+      body = HttpRequest.BodyPublishers.ofByteArray(toJson(request));
+      builder.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      builder.header("X-Vault-Token", token);
+    }
+    if (endpoint.namespace() != null) {
+      builder.header("X-Vault-Namespace", endpoint.namespace());
+    }
+    return builder.method(request.method(), body).build();
+  }
+
+  private HttpClient client() {
+    HttpClient current = client;
+    if (current == null) {
+      synchronized (this) {
+        current = client;
+        if (current == null) {
+          HttpClient.Builder builder =
+              HttpClient.newBuilder()
+                  // Vault does not speak cleartext HTTP/2, so skip the h2c upgrade attempt.
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .connectTimeout(endpoint.timeout())
+                  .followRedirects(HttpClient.Redirect.NEVER);
+          if (endpoint.caCert() != null) {
+            builder.sslContext(TlsTrust.trusting(endpoint.caCert(), endpoint.provider()));
+          }
+          current = builder.build();
+          client = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private JsonNode parse(VaultRequest request, byte[] bytes, int status) {
+    if (bytes.length == 0) {
+      if (status == 404) {
+        throw VaultErrors.invalidResponse(endpoint, request, "is a 404 without Vault's JSON body");
+      }
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      // Jackson's message quotes the offending text, which may be part of a secret: drop it.
+      throw VaultErrors.invalidResponse(
+          endpoint, request, "(HTTP " + status + ") is not valid JSON");
+    }
+  }
+
+  private static JsonNode parseLeniently(byte[] bytes) {
+    try {
+      return bytes.length == 0 ? null : JSON.readTree(bytes);
+    } catch (IOException e) {
+      return null; // a proxy's HTML error page: the status alone must do
+    }
+  }
+
+  private static boolean isNoRoute(String error) {
+    return error.contains("no handler for route");
+  }
+
+  private byte[] toJson(VaultRequest request) {
+    try {
+      return JSON.writeValueAsBytes(request.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a request body as JSON", e);
+    }
+  }
+
+  private SecretBackendException transport(VaultRequest request, Reason reason, String problem) {
+    return VaultErrors.failure(
+        endpoint, request, reason, problem + " for " + request + " at " + endpoint.baseUri() + ".");
+  }
+}

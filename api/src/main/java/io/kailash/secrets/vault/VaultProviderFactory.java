@@ -1,0 +1,129 @@
+package io.kailash.secrets.vault;
+
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ProviderSettings;
+import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SecretsConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Builds a {@link VaultSecretProvider} from the {@code vault.*} keys. Values arrive with their
+ * {@code ${env:...}}/{@code ${file:...}} references resolved; nothing connects until the first
+ * read.
+ */
+public final class VaultProviderFactory implements SecretProviderFactory {
+
+  private static final Set<String> KEYS =
+      Set.of(
+          "url",
+          "mount",
+          "kv-version",
+          "namespace",
+          "auth",
+          "token",
+          "approle.role-id",
+          "approle.secret-id",
+          "approle.mount",
+          "kubernetes.role",
+          "kubernetes.jwt-path",
+          "kubernetes.mount",
+          "ca-cert",
+          "timeout",
+          "max-concurrency");
+
+  @Override
+  public String type() {
+    return "vault";
+  }
+
+  @Override
+  public Set<String> keys() {
+    return KEYS;
+  }
+
+  /** The role id is not a password, but together with a leaked secret id it is a login: mask it. */
+  @Override
+  public Set<String> credentialKeys() {
+    return Set.of("token", "approle.secret-id", "approle.role-id");
+  }
+
+  @Override
+  public SecretProvider create(ProviderSettings settings) {
+    try {
+      VaultSecretProviderBuilder builder =
+          VaultSecretProvider.builder()
+              .url(settings.require("url"))
+              .mount(settings.string("mount", "secret"))
+              .kvVersion(KvVersion.parse(settings.string("kv-version", "auto")))
+              .namespace(settings.get("namespace").orElse(null))
+              .auth(auth(settings))
+              .timeout(positive(settings, "timeout", Duration.ofSeconds(5)))
+              .maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
+      settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new SecretsConfigurationException(
+          "Invalid Vault configuration (keys " + settings.fullKey("*") + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static VaultAuth auth(ProviderSettings settings) {
+    String method = settings.string("auth", settings.get("token").isPresent() ? "token" : "");
+    return switch (method) {
+      case "token" -> VaultAuth.token(settings.require("token"));
+      case "approle" ->
+          VaultAuth.appRole(
+              settings.string("approle.mount", "approle"),
+              settings.require("approle.role-id"),
+              settings.require("approle.secret-id"));
+      case "kubernetes" ->
+          VaultAuth.kubernetes(
+              settings.string("kubernetes.mount", "kubernetes"),
+              settings.require("kubernetes.role"),
+              settings.path("kubernetes.jwt-path").orElse(VaultAuth.DEFAULT_KUBERNETES_JWT));
+      case "" ->
+          throw new SecretsConfigurationException(
+              "Missing key '"
+                  + settings.fullKey("auth")
+                  + "' (token, approle or kubernetes), or set '"
+                  + settings.fullKey("token")
+                  + "'.");
+      default ->
+          throw new SecretsConfigurationException(
+              "Invalid value '"
+                  + method
+                  + "' for key '"
+                  + settings.fullKey("auth")
+                  + "': expected token, approle or kubernetes.");
+    };
+  }
+
+  private static Path readable(ProviderSettings settings, Path file) {
+    if (!Files.isReadable(file)) {
+      throw new SecretsConfigurationException(
+          "The file " + file + " of key '" + settings.fullKey("ca-cert") + "' cannot be read.");
+    }
+    return file;
+  }
+
+  private static Duration positive(ProviderSettings settings, String key, Duration fallback) {
+    Duration value = settings.duration(key, fallback);
+    if (value.isNegative() || value.isZero()) {
+      throw new SecretsConfigurationException(
+          "The key '" + settings.fullKey(key) + "' must be a positive duration such as 5s.");
+    }
+    return value;
+  }
+
+  private static int atLeastOne(ProviderSettings settings, String key, int fallback) {
+    int value = settings.integer(key, fallback);
+    if (value < 1) {
+      throw new SecretsConfigurationException(
+          "The key '" + settings.fullKey(key) + "' must be at least 1.");
+    }
+    return value;
+  }
+}
