@@ -84,6 +84,21 @@ class AgentConfigurationIT {
 
   @ParameterizedTest
   @MethodSource("jdks")
+  void literalCredentialOnTheCommandLineIsRefused(Jdk jdk) throws Exception {
+    String literal = "hvs.literal-it-token-0042";
+
+    String message =
+        assertStopped(app(jdk).jvmArg("-Dkailash.secrets.vault.token=" + literal).agent("").run());
+
+    assertThat(message)
+        .contains("'vault.token' is a credential")
+        .contains("-Dkailash.secrets.vault.token")
+        .contains("${env:")
+        .doesNotContain(literal);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
   void missingConfigFileIsAnError(Jdk jdk) throws Exception {
     String message =
         assertStopped(
