@@ -17,12 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentConfigurationIT {
 
   private static final String TOKEN = "tok-c0nf1g-it-secret";
-  private static final List<String> NOT_INJECTED =
-      List.of(
-          "token=absent",
-          "header=unfilled",
-          "optional=absent",
-          "caller-map={header=Bearer {api_token}}");
 
   static List<Jdk> jdks() {
     return Jdk.forTests();
@@ -112,7 +106,8 @@ class AgentConfigurationIT {
   void warnPolicyRunsTheApplicationWithoutInjection(Jdk jdk) throws Exception {
     Path file = configFile("provders = env\non-config-error = warn\n");
 
-    JvmRun run = app(jdk).agent("config=" + file).run().assertClean(NOT_INJECTED, TOKEN);
+    JvmRun run =
+        app(jdk).agent("config=" + file).run().assertClean(DirectRunApp.NOT_INJECTED, TOKEN);
 
     assertThat(run.stats()).isEmpty();
     assertThat(run.agentLines())
@@ -132,7 +127,7 @@ class AgentConfigurationIT {
             .jvmArg("-Dkailash.secrets.provders=broken")
             .agent("")
             .run()
-            .assertClean(NOT_INJECTED, TOKEN);
+            .assertClean(DirectRunApp.NOT_INJECTED, TOKEN);
 
     assertThat(run.stats()).as("no transformer registered, so no counters").isEmpty();
     assertThat(run.agentLines()).isEmpty();
@@ -152,13 +147,7 @@ class AgentConfigurationIT {
             .agent("config=" + file + ";config.show=true")
             .run();
 
-    run.assertClean(
-        List.of(
-            "token=injected",
-            "header=filled",
-            "optional=absent",
-            "caller-map={header=Bearer {api_token}}"),
-        TOKEN);
+    run.assertClean(DirectRunApp.INJECTED, TOKEN);
     assertThat(String.join("\n", run.stderr()))
         .contains("env.prefix = KAILASH_SECRET_  [environment]")
         .contains("config.show = true  [agent argument]");

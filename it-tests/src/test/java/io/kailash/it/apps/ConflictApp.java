@@ -1,8 +1,6 @@
 package io.kailash.it.apps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kailash.secrets.SecretRequirement;
-import io.kailash.workflow.Node;
 import java.util.HashMap;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
@@ -14,14 +12,6 @@ import net.bytebuddy.matcher.ElementMatchers;
  * agent's). It uses both and prints their versions; its node must still get its secret.
  */
 public final class ConflictApp {
-
-  @SecretRequirement(name = "api-token", parameter = "api_token")
-  public static final class TokenNode extends Node {
-    @Override
-    public Map<String, Object> run(Map<String, Object> inputs) {
-      return Map.of("token", Outcome.of(inputs, "api_token", "KAILASH_SECRET_API_TOKEN"));
-    }
-  }
 
   public static void main(String[] args) throws Exception {
     ObjectMapper mapper = new ObjectMapper();

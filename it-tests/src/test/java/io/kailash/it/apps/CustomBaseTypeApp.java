@@ -1,7 +1,6 @@
 package io.kailash.it.apps;
 
 import io.kailash.secrets.SecretRequirement;
-import io.kailash.workflow.Node;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,14 +21,6 @@ public final class CustomBaseTypeApp {
     @Override
     public String execute(Map<String, Object> arguments) {
       return Outcome.of(arguments, "api_token", "KAILASH_SECRET_API_TOKEN");
-    }
-  }
-
-  @SecretRequirement(name = "api-token", parameter = "api_token")
-  public static final class TokenNode extends Node {
-    @Override
-    public Map<String, Object> run(Map<String, Object> inputs) {
-      return Map.of("token", Outcome.of(inputs, "api_token", "KAILASH_SECRET_API_TOKEN"));
     }
   }
 

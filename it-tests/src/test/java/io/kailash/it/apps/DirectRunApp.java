@@ -4,6 +4,7 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.workflow.Node;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,22 @@ import java.util.Map;
  * node whose required secret does not exist and catches the application's own exception.
  */
 public final class DirectRunApp {
+
+  /** What the application prints when its node got its secret. */
+  public static final List<String> INJECTED =
+      List.of(
+          "token=injected",
+          "header=filled",
+          "optional=absent",
+          "caller-map={header=Bearer {api_token}}");
+
+  /** What it prints when nothing was injected. */
+  public static final List<String> NOT_INJECTED =
+      List.of(
+          "token=absent",
+          "header=unfilled",
+          "optional=absent",
+          "caller-map={header=Bearer {api_token}}");
 
   @SecretRequirement(name = "api-token", parameter = "api_token")
   @SecretRequirement(name = "no-such-optional", parameter = "extra", optional = true)
