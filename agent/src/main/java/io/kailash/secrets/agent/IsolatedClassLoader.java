@@ -67,15 +67,6 @@ final class IsolatedClassLoader extends ClassLoader {
     }
   }
 
-  @Override
-  protected Class<?> findClass(String name) throws ClassNotFoundException {
-    JarEntry entry = jar.getJarEntry(classEntry(name));
-    if (entry == null) {
-      throw new ClassNotFoundException(name);
-    }
-    return define(name, entry);
-  }
-
   private Class<?> define(String name, JarEntry entry) throws ClassNotFoundException {
     byte[] bytes;
     try (InputStream in = jar.getInputStream(entry)) {

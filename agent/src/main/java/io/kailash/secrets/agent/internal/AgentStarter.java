@@ -66,7 +66,8 @@ public final class AgentStarter {
       configureLogging(settings);
       provider = ProviderChainAssembler.assemble(config, factories);
       audit = ProviderChainAssembler.audit(config);
-    } catch (SecretsConfigurationException e) {
+    } catch (SecretsConfigurationException | IllegalArgumentException e) {
+      // Builders reject out-of-range values (a cache size of 0) with IllegalArgumentException.
       configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
       return;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The agent's effective configuration: every known key with its resolved value (references
@@ -62,7 +63,7 @@ public final class AgentConfig {
                 + "' in '"
                 + AgentKeys.PROVIDERS
                 + "'. Known providers: "
-                + String.join(", ", new java.util.TreeSet<>(catalog.factories().keySet()))
+                + String.join(", ", new TreeSet<>(catalog.factories().keySet()))
                 + "."
                 + KeySuggestions.didYouMean(type, catalog.factories().keySet()));
       }
