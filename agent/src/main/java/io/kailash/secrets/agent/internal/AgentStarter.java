@@ -118,6 +118,9 @@ public final class AgentStarter {
   private static void configurationError(String message, boolean warn, boolean attached) {
     StringBuilder line =
         new StringBuilder("kailash-secrets: configuration error: ").append(message);
+    if (!message.endsWith(".")) {
+      line.append('.');
+    }
     if (warn || attached) {
       line.append(" The agent is disabled and nodes run without injected secrets (")
           .append(warn ? "on-config-error=warn" : "an attached agent never stops the JVM")
