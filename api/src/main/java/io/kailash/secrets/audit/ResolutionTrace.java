@@ -47,6 +47,24 @@ public final class ResolutionTrace implements AutoCloseable {
     }
   }
 
+  /**
+   * Reports for {@code outer} what was reported for {@code inner}: for a provider that renames
+   * secrets on their way to its base provider (a tenant view reads {@code acme/db} for {@code db}).
+   */
+  public static void alias(SecretRef inner, SecretRef outer) {
+    ResolutionTrace trace = CURRENT.get();
+    if (trace != null) {
+      String provider = trace.servedBy.get(inner);
+      if (provider != null) {
+        trace.servedBy.putIfAbsent(outer, provider);
+      }
+      SecretAccessRecord.CacheStatus status = trace.cache.get(inner);
+      if (status != null) {
+        trace.cache.put(outer, status);
+      }
+    }
+  }
+
   /** The provider that served {@code ref}, or empty if none reported. */
   public String providerOf(SecretRef ref) {
     return servedBy.getOrDefault(ref, "");

@@ -1,6 +1,7 @@
 package io.kailash.secrets.config;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Parses durations as people write them in properties files: 250ms, 30s, 5m, 1h, 2d or PT5M. */
@@ -12,8 +13,22 @@ public final class Durations {
    * @throws IllegalArgumentException if {@code text} is none of the accepted forms
    */
   public static Duration parse(String text) {
+    try {
+      Duration duration = parseUnchecked(text);
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("Not a duration (negative): " + text);
+      }
+      return duration;
+    } catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {
+      // Duration.parse throws DateTimeParseException, which is not an IllegalArgumentException;
+      // an amount too large for a long or for Duration fails the same way as any other typo.
+      throw new IllegalArgumentException("Not a duration: " + text, e);
+    }
+  }
+
+  private static Duration parseUnchecked(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
-    if (value.startsWith("pt") || value.startsWith("p")) {
+    if (value.startsWith("p")) {
       return Duration.parse(value.toUpperCase(Locale.ROOT));
     }
     int split = 0;

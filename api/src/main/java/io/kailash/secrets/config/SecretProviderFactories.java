@@ -10,7 +10,7 @@ public final class SecretProviderFactories {
 
   private static final List<SecretProviderFactory> BUILT_IN =
       List.of(
-          // one line per provider type, e.g. new EnvironmentProviderFactory(),
+          new EnvironmentProviderFactory(),
           new io.kailash.secrets.vault.VaultProviderFactory());
 
   private SecretProviderFactories() {}

@@ -109,7 +109,13 @@ public final class AgentHandoff {
                   placeholder,
                   nodeClass.getName()));
     }
-    throw failure((String[]) agentAnswer);
+    if (agentAnswer instanceof String[] answer && answer.length >= 5) {
+      throw failure(answer);
+    }
+    throw new IllegalStateException(
+        "The kailash-secrets agent gave an answer this api version cannot read ("
+            + agentAnswer.getClass().getName()
+            + "); use an agent and api jar of the same version.");
   }
 
   private static RuntimeException failure(String[] answer) {
@@ -123,9 +129,14 @@ public final class AgentHandoff {
       return new SecretNotFoundException(missing, providers, answer[1]);
     }
     return new SecretBackendException(
-        answer[1],
-        answer[2].isEmpty() ? null : answer[2],
-        SecretBackendException.Reason.valueOf(answer[3]),
-        answer[4]);
+        answer[1], answer[2].isEmpty() ? null : answer[2], reason(answer[3]), answer[4]);
+  }
+
+  private static SecretBackendException.Reason reason(String name) {
+    try {
+      return SecretBackendException.Reason.valueOf(name);
+    } catch (IllegalArgumentException unknown) {
+      return SecretBackendException.Reason.INTERNAL; // an agent newer than this api
+    }
   }
 }

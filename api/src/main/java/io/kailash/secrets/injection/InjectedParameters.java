@@ -2,7 +2,6 @@ package io.kailash.secrets.injection;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,7 +126,7 @@ public final class InjectedParameters extends AbstractMap<String, Object> {
 
   private Map<String, Object> writable() {
     if (copy == null) {
-      copy = new HashMap<>(merged());
+      copy = merged();
     }
     return copy;
   }

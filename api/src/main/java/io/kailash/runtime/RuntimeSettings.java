@@ -1,0 +1,17 @@
+package io.kailash.runtime;
+
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.audit.AuditSink;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How a {@link LocalRuntime} runs workflows.
+ *
+ * @param provider resolves the nodes' secrets, or {@code null} to leave that to the agent
+ * @param auditSink receives one record per secret resolution
+ * @param maxExecutionTime the longest a node may run, or {@code null} for no limit
+ * @param clock the time stamped on audit records
+ */
+record RuntimeSettings(
+    SecretProvider provider, AuditSink auditSink, Duration maxExecutionTime, Clock clock) {}

@@ -1,0 +1,178 @@
+package io.kailash.runtime;
+
+import io.kailash.secrets.NodeSecretRequirements;
+import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.SecretNotFoundException;
+import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.injection.ParameterInjector;
+import io.kailash.workflow.Connection;
+import io.kailash.workflow.Node;
+import io.kailash.workflow.NodeSpec;
+import io.kailash.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One execution of a workflow: creates its nodes, prefetches their secrets, runs them in order. */
+final class WorkflowRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowRun.class);
+
+  private final Workflow workflow;
+  private final Map<String, Map<String, Object>> runParameters;
+  private final RuntimeSettings settings;
+  private final String runId = UUID.randomUUID().toString();
+  private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+
+  WorkflowRun(
+      Workflow workflow, Map<String, Map<String, Object>> runParameters, RuntimeSettings settings) {
+    this.workflow = workflow;
+    this.runParameters = runParameters;
+    this.settings = settings;
+  }
+
+  ExecutionResult execute() {
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    List<NodeRequirements> requirements = new ArrayList<>();
+    for (NodeSpec spec : workflow.executionOrder()) {
+      Node node = create(spec);
+      nodes.put(spec.id(), node);
+      requirements.add(requirementsOf(spec.id(), node.getClass()));
+    }
+    PrefetchedSecrets secrets = prefetch(requirements);
+    for (NodeRequirements node : requirements) {
+      Map<String, String> injected = secretsFor(node, secrets);
+      SecretOutputGuard guard = new SecretOutputGuard(injected.values());
+      Map<String, Object> inputs = inputsOf(node, injected);
+      try {
+        Map<String, Object> outputs =
+            NodeInvoker.invoke(nodes.get(node.nodeId()), inputs, settings.maxExecutionTime());
+        results.put(
+            node.nodeId(), guard.scrub(node.nodeId(), outputs == null ? Map.of() : outputs));
+      } catch (NodeInvoker.Failure failure) {
+        throw fail(node.nodeId(), guard.mask(failure.getMessage()), failure.getCause());
+      }
+    }
+    return new ExecutionResult(runId, results);
+  }
+
+  private Node create(NodeSpec spec) {
+    try {
+      return spec.newNode();
+    } catch (RuntimeException broken) {
+      throw fail(spec.id(), "could not create node of type '" + spec.type() + "'", broken);
+    }
+  }
+
+  private NodeRequirements requirementsOf(String nodeId, Class<?> nodeClass) {
+    try {
+      return new NodeRequirements(nodeId, nodeClass, NodeSecretRequirements.of(nodeClass));
+    } catch (IllegalStateException badDeclaration) {
+      throw fail(nodeId, badDeclaration.getMessage(), badDeclaration);
+    }
+  }
+
+  /** One fetch for the whole run; a backend failure fails the run before any node runs. */
+  private PrefetchedSecrets prefetch(List<NodeRequirements> requirements) {
+    if (settings.provider() == null || requirements.stream().allMatch(NodeRequirements::isEmpty)) {
+      return null;
+    }
+    RunAudit audit = new RunAudit(settings.auditSink(), runId, settings.clock());
+    try {
+      return PrefetchedSecrets.fetch(settings.provider(), requirements, audit);
+    } catch (SecretBackendException failure) {
+      List<NodeRequirements> affected = PrefetchedSecrets.affectedBy(failure, requirements);
+      throw fail(
+          affected.get(0).nodeId(),
+          "the secret provider failed before any node ran (nodes needing secrets: "
+              + affected.stream().map(NodeRequirements::nodeId).toList()
+              + "): "
+              + failure.getMessage(),
+          failure);
+    }
+  }
+
+  private Map<String, String> secretsFor(NodeRequirements node, PrefetchedSecrets secrets) {
+    if (secrets == null || node.isEmpty()) {
+      if (!node.isEmpty()) {
+        LOG.debug(
+            "Node '{}' declares secrets but the runtime has no provider; the agent may inject them",
+            node.nodeId());
+      }
+      return Map.of();
+    }
+    try {
+      return secrets.forNode(node);
+    } catch (SecretNotFoundException missing) {
+      throw fail(node.nodeId(), "node not run: " + missing.getMessage(), missing);
+    }
+  }
+
+  /**
+   * Node parameters, overridden by run parameters, overridden by connected outputs; then secrets.
+   */
+  private Map<String, Object> inputsOf(NodeRequirements node, Map<String, String> secrets) {
+    String id = node.nodeId();
+    Map<String, Object> inputs = new LinkedHashMap<>(workflow.node(id).parameters());
+    inputs.putAll(runParameters.getOrDefault(id, Map.of()));
+    for (Connection connection : workflow.incoming(id)) {
+      Map<String, Object> upstream = results.get(connection.fromNode());
+      if (!upstream.containsKey(connection.fromOutput())) {
+        throw fail(
+            id,
+            "input '"
+                + connection.toInput()
+                + "' is connected to output '"
+                + connection.fromOutput()
+                + "' of node '"
+                + connection.fromNode()
+                + "', which returned only "
+                + upstream.keySet(),
+            null);
+      }
+      inputs.put(connection.toInput(), upstream.get(connection.fromOutput()));
+    }
+    if (node.isEmpty() || settings.provider() == null) {
+      return inputs;
+    }
+    return inject(node, inputs, secrets);
+  }
+
+  private Map<String, Object> inject(
+      NodeRequirements node, Map<String, Object> inputs, Map<String, String> secrets) {
+    Set<String> undeclared = new LinkedHashSet<>();
+    Map<String, Object> injected =
+        ParameterInjector.inject(
+            node.nodeClass(),
+            inputs,
+            secrets,
+            parameter ->
+                LOG.warn(
+                    "Node '{}' ({}) was given a value for its secret parameter '{}'; the injected"
+                        + " secret replaces it. Remove the hard-coded value from the workflow.",
+                    node.nodeId(),
+                    node.nodeClass().getName(),
+                    parameter),
+            undeclared::add);
+    if (!undeclared.isEmpty()) {
+      LOG.warn(
+          "Node '{}' ({}): placeholders {} name no declared secret parameter and were left as is;"
+              + " its secret parameters are {}.",
+          node.nodeId(),
+          node.nodeClass().getName(),
+          undeclared,
+          node.requests().stream().map(SecretRequest::parameter).toList());
+    }
+    return injected;
+  }
+
+  private WorkflowExecutionException fail(String nodeId, String detail, Throwable cause) {
+    return new WorkflowExecutionException(runId, nodeId, detail, cause);
+  }
+}

@@ -1,0 +1,34 @@
+package io.kailash.secrets.config;
+
+import io.kailash.secrets.EnvironmentSecretProvider;
+import io.kailash.secrets.SecretProvider;
+import java.util.Set;
+
+/**
+ * Builds an {@link EnvironmentSecretProvider} from the keys under {@code env.}: {@code prefix}
+ * (default {@value EnvironmentSecretProvider#DEFAULT_PREFIX}).
+ */
+public final class EnvironmentProviderFactory implements SecretProviderFactory {
+
+  @Override
+  public String type() {
+    return "env";
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("prefix");
+  }
+
+  @Override
+  public SecretProvider create(ProviderSettings settings) {
+    String prefix = settings.string("prefix", EnvironmentSecretProvider.DEFAULT_PREFIX);
+    try {
+      return new EnvironmentSecretProvider(prefix);
+    } catch (IllegalArgumentException invalid) {
+      throw new SecretsConfigurationException(
+          "Invalid value for key '" + settings.fullKey("prefix") + "': " + invalid.getMessage(),
+          invalid);
+    }
+  }
+}
