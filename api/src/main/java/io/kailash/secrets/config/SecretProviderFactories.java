@@ -1,5 +1,6 @@
 package io.kailash.secrets.config;
 
+import io.kailash.secrets.aws.AwsProviderFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ public final class SecretProviderFactories {
   private static final List<SecretProviderFactory> BUILT_IN =
       List.of(
           new EnvironmentProviderFactory(),
-          new io.kailash.secrets.vault.VaultProviderFactory());
+          new io.kailash.secrets.vault.VaultProviderFactory(),
+          new AwsProviderFactory());
 
   private SecretProviderFactories() {}
 

@@ -1,0 +1,85 @@
+package io.kailash.secrets.aws;
+
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ProviderSettings;
+import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SecretsConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds an {@link AwsSecretsManagerProvider} from the {@code aws.*} keys: {@code region}, {@code
+ * endpoint}, {@code profile} and {@code timeout} (e.g. {@code 5s}). None is required; credentials
+ * always come from the SDK's chains, never from this configuration.
+ */
+public final class AwsProviderFactory implements SecretProviderFactory {
+
+  private static final String SDK_CLIENT =
+      "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient";
+
+  @Override
+  public String type() {
+    return AwsSecretsManagerProvider.NAME;
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("region", "endpoint", "profile", "timeout");
+  }
+
+  @Override
+  public SecretProvider create(ProviderSettings settings) {
+    requireSdk();
+    AwsProviderBuilder builder =
+        AwsSecretsManagerProvider.builder()
+            .region(settings.get("region").orElse(null))
+            .profile(settings.get("profile").orElse(null));
+    Duration timeout = settings.duration("timeout", AwsProviderBuilder.DEFAULT_TIMEOUT);
+    try {
+      builder.timeout(timeout);
+    } catch (IllegalArgumentException tooShort) {
+      throw invalid(settings, "timeout", timeout.toString(), "a duration of at least 2ms, e.g. 5s");
+    }
+    Optional<String> endpoint = settings.get("endpoint");
+    if (endpoint.isPresent()) {
+      try {
+        builder.endpoint(new URI(endpoint.get()));
+      } catch (URISyntaxException | IllegalArgumentException notAnUrl) {
+        throw invalid(
+            settings,
+            "endpoint",
+            endpoint.get(),
+            "an http or https URL such as http://127.0.0.1:5000");
+      }
+    }
+    return builder.build();
+  }
+
+  /**
+   * The AWS SDK is an optional dependency: say which artifacts are missing, not NoClassDefFound.
+   */
+  private static void requireSdk() {
+    try {
+      Class.forName(SDK_CLIENT, false, AwsProviderFactory.class.getClassLoader());
+    } catch (ClassNotFoundException missing) {
+      throw new SecretsConfigurationException(
+          "Provider 'aws' needs the AWS SDK on the class path: add"
+              + " software.amazon.awssdk:secretsmanager and software.amazon.awssdk:url-connection-client.");
+    }
+  }
+
+  private static SecretsConfigurationException invalid(
+      ProviderSettings settings, String key, String value, String expected) {
+    return new SecretsConfigurationException(
+        "Invalid value '"
+            + value
+            + "' for key '"
+            + settings.fullKey(key)
+            + "': expected "
+            + expected
+            + ".");
+  }
+}
