@@ -7,6 +7,7 @@ import io.kailash.it.apps.ConflictApp;
 import io.kailash.it.apps.CustomBaseTypeApp;
 import io.kailash.it.apps.DirectRunApp;
 import io.kailash.it.apps.InheritanceApp;
+import io.kailash.it.apps.RuntimeApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,25 @@ class AgentInjectionIT {
     run.assertClean(DirectRunApp.INJECTED, TOKEN, DB_PASSWORD);
     assertThat(run.stat("transformed")).isEqualTo(1); // TokenNode; MissingSecretNode is not loaded
     assertThat(run.stat("resolutions")).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void localRuntimeWithoutAProviderGetsSecretsFromTheAgent(Jdk jdk) throws Exception {
+    JvmRun run = app(jdk, RuntimeApp.class).agent("").args("agent").run();
+
+    run.assertClean(List.of("token=injected"), TOKEN);
+    assertThat(run.stat("resolutions")).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void localRuntimeWithItsOwnProviderIsNotResolvedAgain(Jdk jdk) throws Exception {
+    JvmRun run = app(jdk, RuntimeApp.class).agent("").args("own-provider").run();
+
+    run.assertClean(List.of("token=injected"), TOKEN);
+    assertThat(run.stat("transformed")).isEqualTo(1);
+    assertThat(run.stat("resolutions")).as("the runtime already injected").isZero();
   }
 
   @ParameterizedTest

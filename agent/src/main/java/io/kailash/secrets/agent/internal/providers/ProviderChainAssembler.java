@@ -1,5 +1,7 @@
 package io.kailash.secrets.agent.internal.providers;
 
+import io.kailash.secrets.ChainSecretProvider;
+import io.kailash.secrets.ChainSecretProvider.OnTransientFailure;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.agent.internal.config.AgentConfig;
 import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
@@ -24,8 +26,9 @@ import java.util.TreeSet;
  *   cache -> resilience -> chain(provider 1, provider 2, ...)
  * </pre>
  *
- * <p>It also owns the keys of those layers ({@code chain.*}, {@code resilience.*}, {@code cache.*},
- * {@code audit.*}), so that the configuration can reject unknown ones.
+ * <p>It also owns the keys of those layers ({@code chain.on-transient-failure}, {@code
+ * resilience.*}, {@code cache.*}, {@code audit.*}), so that the configuration can reject unknown
+ * ones.
  */
 public final class ProviderChainAssembler {
 
@@ -33,12 +36,14 @@ public final class ProviderChainAssembler {
   private static final String RESILIENCE = "resilience";
   private static final String AUDIT = "audit";
   private static final String ENABLED = "enabled";
+  private static final String ON_TRANSIENT_FAILURE = "chain.on-transient-failure";
 
   private ProviderChainAssembler() {}
 
   /** The layer keys and their defaults ("" for none: the layer's own default applies). */
   public static Map<String, String> layerKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
+    keys.put(ON_TRANSIENT_FAILURE, "fail");
     addKeys(keys, CACHE, CachingSecretProvider.KEYS, "true");
     addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, "true");
     keys.put(AUDIT + "." + ENABLED, "false");
@@ -62,7 +67,7 @@ public final class ProviderChainAssembler {
     for (String type : config.providers()) {
       providers.add(factories.get(type).create(config.settings(type)));
     }
-    SecretProvider provider = chain(providers);
+    SecretProvider provider = chain(config, providers);
     if (config.bool(RESILIENCE + "." + ENABLED)) {
       provider = ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
     }
@@ -72,13 +77,15 @@ public final class ProviderChainAssembler {
     return provider;
   }
 
-  private static SecretProvider chain(List<SecretProvider> providers) {
+  private static SecretProvider chain(AgentConfig config, List<SecretProvider> providers) {
     if (providers.size() == 1) {
       return providers.get(0);
     }
-    // Left for ChainSecretProvider (branch core): chain(providers, chain.on-transient-failure).
-    throw new SecretsConfigurationException(
-        "This build of the agent cannot chain providers yet; name one provider in 'providers'.");
+    OnTransientFailure onTransient =
+        config.oneOf(ON_TRANSIENT_FAILURE, "fail", "fall-through").equals("fail")
+            ? OnTransientFailure.FAIL
+            : OnTransientFailure.FALL_THROUGH;
+    return new ChainSecretProvider(providers, onTransient);
   }
 
   /** The audit of resolutions: a JSON-lines file when {@code audit.enabled=true}, else off. */
