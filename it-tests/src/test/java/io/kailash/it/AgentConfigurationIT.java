@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.DirectRunApp;
+import io.kailash.it.apps.TokenApp;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +92,41 @@ class AgentConfigurationIT {
         .contains("-Dkailash.secrets.vault.token")
         .contains("${env:")
         .doesNotContain(literal);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void missingRequiredProviderKeyStopsTheJvm(Jdk jdk) throws Exception {
+    String message = assertStopped(app(jdk).agent("providers=vault,env").run());
+
+    assertThat(message).contains("vault.url");
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void chainFallsThroughAnUnreachableVaultToTheEnvironment(Jdk jdk) throws Exception {
+    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Path file =
+        configFile(
+            String.join(
+                "\n",
+                "providers = vault, env",
+                "vault.url = http://127.0.0.1:" + closedPort,
+                "vault.token = ${env:IT_VAULT_TOKEN}",
+                "chain.on-transient-failure = fall-through",
+                "resilience.retry.max-attempts = 1"));
+
+    // Only a required secret: for a secret no provider has, the chain reports Vault's failure.
+    ForkedJvm.of(jdk, TokenApp.class)
+        .env("KAILASH_SECRET_API_TOKEN", TOKEN)
+        .env("IT_VAULT_TOKEN", "hvs.it-vault-token")
+        .agent("config=" + file)
+        .run()
+        .assertClean(List.of("token=injected"), TOKEN, "hvs.it-vault-token");
   }
 
   @ParameterizedTest
