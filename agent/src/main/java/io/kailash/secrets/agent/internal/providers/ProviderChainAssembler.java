@@ -36,6 +36,8 @@ public final class ProviderChainAssembler {
   private static final String RESILIENCE = "resilience";
   private static final String AUDIT = "audit";
   private static final String ENABLED = "enabled";
+  private static final String AUTO = "auto";
+  private static final String LOCAL_PROVIDER = "env";
   private static final String ON_TRANSIENT_FAILURE = "chain.on-transient-failure";
 
   private ProviderChainAssembler() {}
@@ -44,8 +46,8 @@ public final class ProviderChainAssembler {
   public static Map<String, String> layerKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put(ON_TRANSIENT_FAILURE, "fail");
-    addKeys(keys, CACHE, CachingSecretProvider.KEYS, "true");
-    addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, "true");
+    addKeys(keys, CACHE, CachingSecretProvider.KEYS, AUTO);
+    addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, AUTO);
     keys.put(AUDIT + "." + ENABLED, "false");
     addKeys(keys, AUDIT, JsonLinesAuditSink.KEYS, "false");
     return keys;
@@ -68,13 +70,27 @@ public final class ProviderChainAssembler {
       providers.add(factories.get(type).create(config.settings(type)));
     }
     SecretProvider provider = chain(config, providers);
-    if (config.bool(RESILIENCE + "." + ENABLED)) {
+    boolean remote = false;
+    for (String type : config.providers()) {
+      remote |= !type.equals(LOCAL_PROVIDER);
+    }
+    if (layerOn(config, RESILIENCE, remote)) {
       provider = ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
     }
-    if (config.bool(CACHE + "." + ENABLED)) {
+    if (layerOn(config, CACHE, remote)) {
       provider = CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
     }
     return provider;
+  }
+
+  /**
+   * {@code auto} (the default) turns a layer on when the chain has a remote provider: timeouts,
+   * retries and a cache protect against slow or failing backends, and the environment is neither,
+   * while their first use costs start-up time.
+   */
+  private static boolean layerOn(AgentConfig config, String layer, boolean remoteChain) {
+    String key = layer + "." + ENABLED;
+    return config.oneOf(key, AUTO, "true", "false").equals(AUTO) ? remoteChain : config.bool(key);
   }
 
   private static SecretProvider chain(AgentConfig config, List<SecretProvider> providers) {
