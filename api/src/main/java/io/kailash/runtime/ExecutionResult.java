@@ -19,7 +19,11 @@ public final class ExecutionResult {
 
   public ExecutionResult(String runId, Map<String, Map<String, Object>> results) {
     this.runId = runId;
-    this.results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+    Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+    results.forEach(
+        (node, outputs) ->
+            copy.put(node, Collections.unmodifiableMap(new LinkedHashMap<>(outputs))));
+    this.results = Collections.unmodifiableMap(copy);
   }
 
   /** The id of the run, as in its audit records and errors. */
@@ -27,7 +31,7 @@ public final class ExecutionResult {
     return runId;
   }
 
-  /** Node id to that node's outputs. */
+  /** Node id to that node's outputs; both levels are read-only. */
   public Map<String, Map<String, Object>> results() {
     return results;
   }

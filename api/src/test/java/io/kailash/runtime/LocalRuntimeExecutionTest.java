@@ -202,6 +202,8 @@ class LocalRuntimeExecutionTest {
     assertThat(result.outputs("s")).isEmpty();
     assertThatThrownBy(() -> result.results().put("x", Map.of()))
         .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> result.outputs("s").put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> result.outputs("other"))
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageContaining("'other'");

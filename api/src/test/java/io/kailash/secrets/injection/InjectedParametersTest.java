@@ -1,0 +1,109 @@
+package io.kailash.secrets.injection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InjectedParametersTest {
+
+  static class BaseNode {}
+
+  static class SubNode extends BaseNode {}
+
+  private final Map<String, Object> caller = new LinkedHashMap<>(Map.of("subject", "alice"));
+
+  private InjectedParameters view() {
+    Map<String, Object> injected = new LinkedHashMap<>();
+    injected.put("secret_key", "s3cr3t");
+    injected.put("header", "Bearer s3cr3t");
+    return new InjectedParameters(caller, injected, SubNode.class);
+  }
+
+  @Test
+  void overlaysInjectedValuesOnTheCallersParameters() {
+    caller.put("secret_key", "hard-coded");
+    InjectedParameters view = view();
+
+    assertThat(view.get("secret_key")).isEqualTo("s3cr3t");
+    assertThat(view.get("subject")).isEqualTo("alice");
+    assertThat(view).containsOnlyKeys("subject", "secret_key", "header").hasSize(3);
+    assertThat(view.containsKey("header")).isTrue();
+    assertThat(view.containsKey("nope")).isFalse();
+    assertThat(view.injectedNames()).containsExactly("secret_key", "header");
+    assertThat(view)
+        .isEqualTo(Map.of("subject", "alice", "secret_key", "s3cr3t", "header", "Bearer s3cr3t"));
+  }
+
+  @Test
+  void toStringMasksEveryInjectedValue() {
+    assertThat(view().toString()).isEqualTo("{subject=alice, secret_key=****, header=****}");
+  }
+
+  @Test
+  void writesCopyAndNeverReachTheCallersMap() {
+    InjectedParameters view = view();
+
+    view.put("subject", "bob");
+    view.put("extra", 1);
+    view.remove("header");
+
+    assertThat(caller).isEqualTo(Map.of("subject", "alice"));
+    assertThat(view)
+        .containsEntry("subject", "bob")
+        .containsEntry("extra", 1)
+        .doesNotContainKey("header");
+    assertThat(view.toString()).contains("secret_key=****").doesNotContain("s3cr3t");
+    assertThat(new ArrayList<>(view.keySet())).containsExactly("subject", "secret_key", "extra");
+    view.clear();
+    assertThat(view).isEmpty();
+    assertThat(caller).hasSize(1);
+  }
+
+  @Test
+  void iteratingDoesNotAllowRemovalThroughTheIterator() {
+    InjectedParameters view = view();
+    var iterator = view.entrySet().iterator();
+    iterator.next();
+
+    assertThatThrownBy(iterator::remove).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void isResolvedForTheClassAndItsSuperclassesOnly() {
+    InjectedParameters view = view();
+
+    assertThat(view.isResolvedFor(SubNode.class)).isTrue();
+    assertThat(view.isResolvedFor(BaseNode.class)).isTrue();
+    assertThat(view.isResolvedFor(String.class)).isFalse();
+  }
+
+  @Test
+  void parameterInjectorReportsOverriddenParametersAndUndeclaredPlaceholders() {
+    Map<String, Object> parameters =
+        new HashMap<>(Map.of("secret_key", "old", "url", "{x}/{secret_key}"));
+    List<String> overridden = new ArrayList<>();
+    List<String> undeclared = new ArrayList<>();
+
+    InjectedParameters result =
+        ParameterInjector.inject(
+            SubNode.class,
+            parameters,
+            Map.of("secret_key", "new"),
+            overridden::add,
+            undeclared::add);
+
+    assertThat(result).containsEntry("secret_key", "new").containsEntry("url", "{x}/new");
+    assertThat(result.injectedNames()).containsExactlyInAnyOrder("secret_key", "url");
+    assertThat(overridden).containsExactly("secret_key");
+    assertThat(undeclared).containsExactly("x");
+    assertThat(parameters)
+        .containsEntry("secret_key", "old")
+        .containsEntry("url", "{x}/{secret_key}");
+  }
+}
