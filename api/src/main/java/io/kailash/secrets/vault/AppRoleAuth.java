@@ -3,14 +3,13 @@ package io.kailash.secrets.vault;
 import java.util.Map;
 
 /** AppRole login: {@code POST auth/<mount>/login} with a role id and a secret id. */
-final class AppRoleAuth extends VaultAuth {
+final class AppRoleAuth extends LoginAuth {
 
-  private final String mount;
   private final String roleId;
   private final String secretId;
 
   AppRoleAuth(String mount, String roleId, String secretId) {
-    this.mount = KvPaths.normalizeMount(mount, "AppRole mount path");
+    super(mount, "AppRole mount path");
     this.roleId = require(roleId, "AppRole role id");
     this.secretId = require(secretId, "AppRole secret id");
   }
@@ -21,19 +20,14 @@ final class AppRoleAuth extends VaultAuth {
   }
 
   @Override
-  boolean canLogin() {
-    return true;
+  Map<String, String> credentials(String provider) {
+    return Map.of("role_id", roleId, "secret_id", secretId);
   }
 
   @Override
-  TokenLease login(VaultHttp http, long now) {
-    return loginAt(
-        http,
-        mount,
-        Map.of("role_id", roleId, "secret_id", secretId),
-        now,
-        "Check approle.role-id and approle.secret-id (a secret id may have expired or run out of"
-            + " uses).");
+  String hint() {
+    return "Check approle.role-id and approle.secret-id (a secret id may have expired or run out"
+        + " of uses).";
   }
 
   @Override

@@ -12,14 +12,13 @@ import java.util.Map;
  * Kubernetes login: {@code POST auth/<mount>/login} with a role and the pod's service account JWT,
  * read from its file at each login because Kubernetes rotates it.
  */
-final class KubernetesAuth extends VaultAuth {
+final class KubernetesAuth extends LoginAuth {
 
-  private final String mount;
   private final String role;
   private final Path jwtPath;
 
   KubernetesAuth(String mount, String role, Path jwtPath) {
-    this.mount = KvPaths.normalizeMount(mount, "Kubernetes auth mount path");
+    super(mount, "Kubernetes auth mount path");
     this.role = require(role, "Kubernetes role");
     this.jwtPath = java.util.Objects.requireNonNull(jwtPath, "Kubernetes JWT path");
   }
@@ -30,18 +29,13 @@ final class KubernetesAuth extends VaultAuth {
   }
 
   @Override
-  boolean canLogin() {
-    return true;
+  Map<String, String> credentials(String provider) {
+    return Map.of("role", role, "jwt", readJwt(provider));
   }
 
   @Override
-  TokenLease login(VaultHttp http, long now) {
-    return loginAt(
-        http,
-        mount,
-        Map.of("role", role, "jwt", readJwt(http.endpoint().provider())),
-        now,
-        "Check kubernetes.role and that the role binds this pod's service account.");
+  String hint() {
+    return "Check kubernetes.role and that the role binds this pod's service account.";
   }
 
   private String readJwt(String provider) {

@@ -29,12 +29,15 @@ final class KvEngine {
     this.configured = configured;
   }
 
-  KvVersion version() {
+  /**
+   * @param secretName the secret whose read needs the version, named in errors; may be null
+   */
+  KvVersion version(String secretName) {
     KvVersion known = version;
     if (known == null) {
       synchronized (this) {
         if (version == null) {
-          version = KvVersionDetector.detect(client, mount, configured);
+          version = KvVersionDetector.detect(client, mount, configured, secretName);
         }
         known = version;
       }
@@ -49,7 +52,7 @@ final class KvEngine {
    */
   JsonNode read(SecretLocation location, SecretRef ref) {
     Integer number = KvVersionNumber.parse(ref, client.endpoint().provider());
-    KvVersion kv = version();
+    KvVersion kv = version(ref.name());
     if (number != null && kv == KvVersion.V1) {
       throw failure(
           ref,
@@ -78,7 +81,7 @@ final class KvEngine {
 
   /** Every secret path in the mount, through all folders, sorted. */
   List<String> listAll() {
-    String root = KvPaths.encode(mount) + (version() == KvVersion.V2 ? "/metadata/" : "/");
+    String root = KvPaths.encode(mount) + (version(null) == KvVersion.V2 ? "/metadata/" : "/");
     List<String> names = new ArrayList<>();
     collect(root, "", 0, names);
     names.sort(null);

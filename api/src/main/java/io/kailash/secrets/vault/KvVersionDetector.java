@@ -1,7 +1,6 @@
 package io.kailash.secrets.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +17,16 @@ final class KvVersionDetector {
 
   private KvVersionDetector() {}
 
-  static KvVersion detect(VaultClient client, String mount, KvVersion configured) {
+  static KvVersion detect(
+      VaultClient client, String mount, KvVersion configured, String secretName) {
     VaultRequest request =
-        VaultRequest.get("sys/internal/ui/mounts/" + KvPaths.encode(mount), null);
+        VaultRequest.get("sys/internal/ui/mounts/" + KvPaths.encode(mount), secretName);
     VaultResponse response;
     try {
       response = client.execute(request);
-    } catch (SecretBackendException e) {
-      if (e.reason() != Reason.ACCESS_DENIED) {
+    } catch (VaultStatusException e) {
+      // Only Vault's 403 to this request; a refused login is reported as it is.
+      if (e.status() != 403) {
         throw e;
       }
       return fallBack(client, request, mount, configured);

@@ -1,9 +1,6 @@
 package io.kailash.secrets.vault;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.kailash.secrets.SecretBackendException.Reason;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,39 +52,6 @@ public abstract class VaultAuth {
 
   /** Gets a token, by a login request unless the token is given. */
   abstract TokenLease login(VaultHttp http, long now);
-
-  /** POSTs {@code credentials} to {@code auth/<mount>/login} and reads the token it grants. */
-  static TokenLease loginAt(
-      VaultHttp http, String mount, Map<String, String> credentials, long now, String hint) {
-    VaultRequest request =
-        VaultRequest.post("auth/" + KvPaths.encode(mount) + "/login", credentials).withoutToken();
-    VaultResponse response;
-    try {
-      response = http.send(request, null);
-    } catch (VaultStatusException e) {
-      if (e.status() != 400 && e.status() != 403) {
-        throw e;
-      }
-      String said = e.vaultSaid().isEmpty() ? "" : ": " + e.vaultSaid();
-      throw VaultErrors.failure(
-          http.endpoint(),
-          request,
-          Reason.ACCESS_DENIED,
-          "Vault refused the login at auth/"
-              + mount
-              + " (HTTP "
-              + e.status()
-              + said
-              + "). "
-              + hint);
-    }
-    JsonNode auth = response.body().path("auth");
-    TokenLease lease = response.isNotFound() ? null : TokenLease.fromLogin(auth, now);
-    if (lease == null) {
-      throw VaultErrors.invalidResponse(http.endpoint(), request, "has no auth.client_token");
-    }
-    return lease;
-  }
 
   static String require(String value, String what) {
     Objects.requireNonNull(value, what);

@@ -67,6 +67,21 @@ final class VaultHttp {
       }
       return new VaultResponse(status, json);
     }
+    if (status >= 300 && status < 400) {
+      // A standby without request forwarding redirects to the active node; the token is not
+      // sent on to wherever a redirect points.
+      throw VaultErrors.failure(
+          endpoint,
+          request,
+          Reason.MISCONFIGURED,
+          "Vault redirected "
+              + request
+              + " (HTTP "
+              + status
+              + ") to "
+              + response.headers().firstValue("Location").orElse("nowhere")
+              + "; set url to the active node's (or the load balancer's) address.");
+    }
     throw VaultErrors.forStatus(endpoint, request, status, parseLeniently(body.bytes()));
   }
 

@@ -52,21 +52,28 @@ public final class VaultProviderFactory implements SecretProviderFactory {
 
   @Override
   public SecretProvider create(ProviderSettings settings) {
+    VaultSecretProviderBuilder builder = VaultSecretProvider.builder();
+    checked(settings, "url", () -> builder.url(settings.require("url")));
+    checked(settings, "mount", () -> builder.mount(settings.string("mount", "secret")));
+    checked(
+        settings,
+        "kv-version",
+        () -> builder.kvVersion(KvVersion.parse(settings.string("kv-version", "auto"))));
+    checked(settings, "namespace", () -> builder.namespace(settings.get("namespace").orElse(null)));
+    checked(settings, "auth", () -> builder.auth(auth(settings)));
+    builder.timeout(positive(settings, "timeout", Duration.ofSeconds(5)));
+    builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
+    settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
+    return builder.build();
+  }
+
+  /** Runs a builder step; its IllegalArgumentException becomes an error naming {@code key}. */
+  private static void checked(ProviderSettings settings, String key, Runnable step) {
     try {
-      VaultSecretProviderBuilder builder =
-          VaultSecretProvider.builder()
-              .url(settings.require("url"))
-              .mount(settings.string("mount", "secret"))
-              .kvVersion(KvVersion.parse(settings.string("kv-version", "auto")))
-              .namespace(settings.get("namespace").orElse(null))
-              .auth(auth(settings))
-              .timeout(positive(settings, "timeout", Duration.ofSeconds(5)))
-              .maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
-      settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
-      return builder.build();
+      step.run();
     } catch (IllegalArgumentException e) {
       throw new SecretsConfigurationException(
-          "Invalid Vault configuration (keys " + settings.fullKey("*") + "): " + e.getMessage(), e);
+          "Invalid value for key '" + settings.fullKey(key) + "': " + e.getMessage(), e);
     }
   }
 

@@ -89,7 +89,7 @@ public final class VaultSecretProvider implements SecretProvider {
 
   /** The KV version of the mount; detected with a request on the first call. */
   public KvVersion kvVersion() {
-    return engine.version();
+    return engine.version(null);
   }
 
   @Override

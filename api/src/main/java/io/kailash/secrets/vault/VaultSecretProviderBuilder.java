@@ -14,7 +14,7 @@ import java.util.Objects;
 public final class VaultSecretProviderBuilder {
 
   private String name = "vault";
-  private String url;
+  private URI url;
   private String mount = "secret";
   private KvVersion kvVersion = KvVersion.AUTO;
   private String namespace;
@@ -33,15 +33,23 @@ public final class VaultSecretProviderBuilder {
     return this;
   }
 
-  /** Vault's address, e.g. {@code https://vault.example.com:8200}. */
+  /**
+   * Vault's address, e.g. {@code https://vault.example.com:8200}.
+   *
+   * @throws IllegalArgumentException unless it is an http(s) URL with a host and no query
+   */
   public VaultSecretProviderBuilder url(String newUrl) {
-    this.url = newUrl;
+    this.url = baseUri(newUrl);
     return this;
   }
 
-  /** The KV mount path; {@code secret} by default. */
+  /**
+   * The KV mount path; {@code secret} by default.
+   *
+   * @throws IllegalArgumentException for empty, {@code .} or {@code ..} segments
+   */
   public VaultSecretProviderBuilder mount(String newMount) {
-    this.mount = newMount;
+    this.mount = KvPaths.normalizeMount(newMount, "Vault mount path");
     return this;
   }
 
@@ -58,7 +66,10 @@ public final class VaultSecretProviderBuilder {
    * The namespace (Vault Enterprise, OpenBao), sent as {@code X-Vault-Namespace}; none by default.
    */
   public VaultSecretProviderBuilder namespace(String newNamespace) {
-    this.namespace = newNamespace;
+    this.namespace =
+        newNamespace == null || newNamespace.isBlank()
+            ? null
+            : KvPaths.normalizeMount(newNamespace, "Vault namespace");
     return this;
   }
 
@@ -109,35 +120,27 @@ public final class VaultSecretProviderBuilder {
   }
 
   /**
-   * @throws IllegalArgumentException if the URL, mount or namespace is malformed
    * @throws IllegalStateException if the URL or the auth method is missing
    */
   public VaultSecretProvider build() {
-    if (url == null || url.isBlank()) {
+    if (url == null) {
       throw new IllegalStateException("The Vault URL is not set, e.g. https://vault:8200");
     }
     if (auth == null) {
       throw new IllegalStateException("The Vault auth method is not set (token, approle, ...)");
     }
-    VaultEndpoint endpoint =
-        new VaultEndpoint(
-            baseUri(url),
-            namespace == null || namespace.isBlank()
-                ? null
-                : KvPaths.normalizeMount(namespace, "Vault namespace"),
-            timeout,
-            caCert,
-            name);
+    VaultEndpoint endpoint = new VaultEndpoint(url, namespace, timeout, caCert, name);
     VaultHttp http = new VaultHttp(endpoint);
     VaultClient client =
         new VaultClient(
             http, new TokenSession(auth, http, timeSource), retryPolicy.withTimeSource(timeSource));
-    String mountPath = KvPaths.normalizeMount(mount, "Vault mount path");
-    return new VaultSecretProvider(
-        name, endpoint, mountPath, kvVersion, auth, client, maxConcurrency);
+    return new VaultSecretProvider(name, endpoint, mount, kvVersion, auth, client, maxConcurrency);
   }
 
   private static URI baseUri(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("The Vault URL is empty; set it, e.g. https://vault:8200");
+    }
     URI uri;
     try {
       uri = URI.create(text.trim().replaceAll("/+$", ""));
