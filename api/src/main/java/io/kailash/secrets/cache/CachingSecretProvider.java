@@ -55,13 +55,11 @@ public final class CachingSecretProvider implements SecretProvider {
   private final InFlightLoads flights = new InFlightLoads();
   private final RefreshAhead refreshAhead;
   private final TimeSource time;
-  private final Duration staleIfError;
-  private volatile ObjectName mbeanName;
+  private final JmxRegistration mbean = new JmxRegistration();
 
   CachingSecretProvider(CachingSecretProviderBuilder settings) {
     this.delegate = settings.delegate;
     this.time = settings.timeSource;
-    this.staleIfError = settings.staleIfError;
     this.table = new CacheTable(settings.maxEntries, stats);
     this.loader = new CacheLoader(delegate, settings.policy(), table, stats, time);
     this.refreshAhead = new RefreshAhead(settings.refreshExecutor, this::refresh);
@@ -168,21 +166,13 @@ public final class CachingSecretProvider implements SecretProvider {
    * @return the name registered, or empty if JMX refused
    */
   public Optional<ObjectName> registerMBean() {
-    Optional<ObjectName> name =
-        JmxRegistration.register("type=SecretCache", new SecretCacheJmx(this));
-    name.ifPresent(registered -> mbeanName = registered);
-    return name;
+    return mbean.register("type=SecretCache", new SecretCacheJmx(this));
   }
 
   public void unregisterMBean() {
-    ObjectName name = mbeanName;
-    if (name != null) {
-      JmxRegistration.unregister(name);
-      mbeanName = null;
-    }
+    mbean.unregister();
   }
 
-  /** Counts and reports a hit on a fresh entry, starting its background refresh when due. */
   private CacheEntry serveFresh(CacheEntry entry, long now) {
     if (entry.isAbsent()) {
       stats.negativeHit();
@@ -227,11 +217,9 @@ public final class CachingSecretProvider implements SecretProvider {
       stats.servedStale();
       report(seen, CacheStatus.STALE);
       LOG.warn(
-          "Serving secret '{}' from the cache {} s past its expiry (stale-if-error {}) because"
-              + " the backend failed: {}",
+          "Serving secret '{}' stale, {} s past its expiry, because the backend failed: {}",
           seen.ref,
           Duration.ofNanos(now - seen.expiresAt).toSeconds(),
-          staleIfError,
           failure.getMessage());
       return seen;
     }
@@ -247,7 +235,7 @@ public final class CachingSecretProvider implements SecretProvider {
       if (flights.load(entry.ref, ref -> loader.load(ref, entry)).isAbsent()) {
         table.remove(entry); // deleted in the backend
       }
-    } catch (RuntimeException | Error failure) {
+    } catch (RuntimeException failure) {
       LOG.warn(
           "Background refresh of secret '{}' failed; the cached value is served until it"
               + " expires: {}",

@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers MBeans with the platform MBean server without ever failing a secret resolution.
+ * One MBean's registration with the platform MBean server, which never fails a secret resolution.
  *
- * <p>A name already taken (a second cache in the same JVM, a restarted component) gets a suffix
- * {@code ,instance=2}, {@code ,instance=3}, ... instead of replacing the other bean. Any JMX
- * failure (a security manager, a broken MBean server) is logged and reported as empty.
+ * <p>Registration is explicit (never at class initialisation). A name already taken (a second cache
+ * in the same JVM) gets a suffix {@code ,instance=2}, {@code ,instance=3}, ... instead of replacing
+ * the other bean. Any JMX failure (a security manager, a broken MBean server) is logged and
+ * reported as empty.
  */
 public final class JmxRegistration {
 
@@ -23,13 +24,16 @@ public final class JmxRegistration {
   private static final Logger LOG = LoggerFactory.getLogger(JmxRegistration.class);
   private static final int MAX_INSTANCES = 1000;
 
-  private JmxRegistration() {}
+  private volatile ObjectName registered;
 
   /**
+   * Registers {@code mbean}, replacing this slot's earlier registration.
+   *
    * @param keys the key properties, e.g. {@code type=SecretCache}
    * @return the name the bean was registered under, or empty if JMX refused it
    */
-  public static Optional<ObjectName> register(String keys, Object mbean) {
+  public synchronized Optional<ObjectName> register(String keys, Object mbean) {
+    unregister();
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       for (int instance = 1; instance <= MAX_INSTANCES; instance++) {
@@ -37,6 +41,7 @@ public final class JmxRegistration {
             new ObjectName(DOMAIN + ":" + keys + (instance == 1 ? "" : ",instance=" + instance));
         try {
           server.registerMBean(mbean, name);
+          registered = name;
           return Optional.of(name);
         } catch (InstanceAlreadyExistsException taken) {
           // try the next suffix
@@ -50,8 +55,13 @@ public final class JmxRegistration {
     return Optional.empty();
   }
 
-  /** Unregisters a bean registered by {@link #register}; missing beans are ignored. */
-  public static void unregister(ObjectName name) {
+  /** Unregisters the bean registered here, if any; JMX failures are ignored. */
+  public synchronized void unregister() {
+    ObjectName name = registered;
+    registered = null;
+    if (name == null) {
+      return;
+    }
     try {
       ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
     } catch (Exception | LinkageError failure) {

@@ -37,7 +37,7 @@ public final class ResilientSecretProvider implements SecretProvider {
   private final Duration callTimeout;
   private final TimeSource time;
   private final ProviderStats stats = new ProviderStats();
-  private volatile ObjectName mbeanName;
+  private final JmxRegistration mbean = new JmxRegistration();
 
   ResilientSecretProvider(ResilientSecretProviderBuilder settings) {
     this.delegate = settings.delegate;
@@ -106,20 +106,13 @@ public final class ResilientSecretProvider implements SecretProvider {
    * @return the name registered, or empty if JMX refused
    */
   public Optional<ObjectName> registerMBean() {
-    Optional<ObjectName> name =
-        JmxRegistration.register(
-            "type=Provider,name=" + JmxRegistration.value(delegate.name()),
-            new ProviderJmx(stats, circuit));
-    name.ifPresent(registered -> mbeanName = registered);
-    return name;
+    return mbean.register(
+        "type=Provider,name=" + JmxRegistration.value(delegate.name()),
+        new ProviderJmx(stats, circuit));
   }
 
   public void unregisterMBean() {
-    ObjectName name = mbeanName;
-    if (name != null) {
-      JmxRegistration.unregister(name);
-      mbeanName = null;
-    }
+    mbean.unregister();
   }
 
   private <T> T call(String secretName, Collection<SecretRef> refs, Supplier<T> call) {

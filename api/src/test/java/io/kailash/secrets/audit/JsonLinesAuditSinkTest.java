@@ -31,14 +31,7 @@ class JsonLinesAuditSinkTest {
 
   @Test
   void writesOneJsonObjectPerLineWithTheRecordFieldsOnly() throws IOException {
-    Path file = dir.resolve("audit.jsonl");
-    try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(file, 1 << 20, 3)) {
-      sink.record(record("run-1", "fetch", "db/password"));
-    }
-
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertThat(lines).hasSize(1);
-    JsonNode json = JSON.readTree(lines.get(0));
+    JsonNode json = writeOne(record("run-1", "fetch", "db/password"));
     List<String> fields = new ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
     assertThat(fields)
@@ -60,14 +53,10 @@ class JsonLinesAuditSinkTest {
 
   @Test
   void escapesNamesSoEveryLineStaysValidJson() throws IOException {
-    Path file = dir.resolve("audit.jsonl");
-    try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(file, 1 << 20, 3)) {
-      sink.record(record("run\n\"2\"", "node\\x", "odd \u2028 name"));
-    }
+    JsonNode json = writeOne(record("run\n\"2\"", "node\\x", "odd \u2028 name"));
 
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertThat(lines).hasSize(1);
-    assertThat(JSON.readTree(lines.get(0)).get("runId").asText()).isEqualTo("run\n\"2\"");
+    assertThat(json.get("runId").asText()).isEqualTo("run\n\"2\"");
+    assertThat(json.get("secretName").asText()).isEqualTo("odd \u2028 name");
   }
 
   @Test
@@ -200,6 +189,17 @@ class JsonLinesAuditSinkTest {
                             "0"))))
         .hasMessageContaining("audit.max-files")
         .hasMessageContaining("at least 1");
+  }
+
+  /** Writes one record to a new file and reads it back, checking it is one line. */
+  private JsonNode writeOne(SecretAccessRecord record) throws IOException {
+    Path file = dir.resolve("one.jsonl");
+    try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(file, 1 << 20, 3)) {
+      sink.record(record);
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(1);
+    return JSON.readTree(lines.get(0));
   }
 
   private static SecretAccessRecord record(String run, String node, String secret) {

@@ -8,6 +8,7 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
+import io.kailash.secrets.testing.ChainMemberProvider;
 import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ManualExecutor;
 import io.kailash.secrets.testing.ScriptedProvider;
@@ -162,24 +163,7 @@ class CachingSecretProviderTest {
 
   @Test
   void remembersTheChainMemberThatServedAValue() {
-    SecretProvider chain =
-        new SecretProvider() {
-          @Override
-          public String name() {
-            return "chain";
-          }
-
-          @Override
-          public String getSecret(String secret, String version) {
-            ResolutionTrace.servedBy(new SecretRef(secret, version), "aws");
-            return "v";
-          }
-
-          @Override
-          public List<String> listSecrets() {
-            return List.of();
-          }
-        };
+    SecretProvider chain = new ChainMemberProvider("aws", "v");
     CachingSecretProvider chained = CachingSecretProvider.builder(chain).timeSource(clock).build();
     chained.getSecret("s");
 

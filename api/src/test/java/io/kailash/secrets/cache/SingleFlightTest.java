@@ -24,15 +24,7 @@ class SingleFlightTest {
 
   @Test
   void sixtyFourThreadsAskingForAMissingSecretCauseOneBackendCall() throws Exception {
-    CountDownLatch release = backend.hold();
-    Map<Thread, Object> results = new ConcurrentHashMap<>();
-    List<Thread> threads = startReaders(results);
-
-    awaitAllWaiting(threads);
-    release.countDown();
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    Map<Thread, Object> results = readConcurrently();
 
     assertThat(backend.calls()).isEqualTo(1);
     assertThat(results.values()).hasSize(THREADS).allMatch("value-1"::equals);
@@ -42,16 +34,8 @@ class SingleFlightTest {
 
   @Test
   void aFailedLoadFailsEveryWaiterWithTheBackendError() throws Exception {
-    CountDownLatch release = backend.hold();
     backend.failWith(Reason.SERVER_ERROR);
-    Map<Thread, Object> results = new ConcurrentHashMap<>();
-    List<Thread> threads = startReaders(results);
-
-    awaitAllWaiting(threads);
-    release.countDown();
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    Map<Thread, Object> results = readConcurrently();
 
     assertThat(backend.calls()).isEqualTo(1);
     assertThat(results.values())
@@ -63,6 +47,23 @@ class SingleFlightTest {
                         SecretBackendException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR)));
     assertThat(cache.stats().loadFailures()).isEqualTo(1);
+  }
+
+  /**
+   * Holds the backend until all readers have asked and wait, then releases it.
+   *
+   * @return each reader's value or exception
+   */
+  private Map<Thread, Object> readConcurrently() throws InterruptedException {
+    CountDownLatch release = backend.hold();
+    Map<Thread, Object> results = new ConcurrentHashMap<>();
+    List<Thread> threads = startReaders(results);
+    awaitAllWaiting(threads);
+    release.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return results;
   }
 
   private List<Thread> startReaders(Map<Thread, Object> results) {

@@ -50,7 +50,7 @@ class StaleIfErrorTest {
       SecretRef ref = SecretRef.current("db/password");
       assertThat(trace.cacheStatusOf(ref)).isEqualTo(CacheStatus.STALE);
       assertThat(trace.providerOf(ref)).isEqualTo("vault");
-      assertThat(logs.text()).contains("Serving secret 'db/password' from the cache");
+      assertThat(logs.text()).contains("Serving secret 'db/password' stale");
       assertThat(logs.text()).doesNotContain(VALUE);
     }
     assertThat(cache.stats().staleServes()).isEqualTo(2);

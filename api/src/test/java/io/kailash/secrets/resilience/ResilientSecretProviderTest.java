@@ -12,6 +12,7 @@ import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.resilience.CircuitBreaker.State;
+import io.kailash.secrets.testing.ChainMemberProvider;
 import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
 import java.lang.management.ManagementFactory;
@@ -111,24 +112,7 @@ class ResilientSecretProviderTest {
 
   @Test
   void carriesTraceReportsBackFromTheCallThread() {
-    SecretProvider chain =
-        new SecretProvider() {
-          @Override
-          public String name() {
-            return "chain";
-          }
-
-          @Override
-          public String getSecret(String name, String version) {
-            ResolutionTrace.servedBy(new SecretRef(name, version), "aws");
-            return "v";
-          }
-
-          @Override
-          public List<String> listSecrets() {
-            return List.of();
-          }
-        };
+    SecretProvider chain = new ChainMemberProvider("aws", "v");
     ResilientSecretProvider provider =
         ResilientSecretProvider.builder(chain).callTimeout(Duration.ofSeconds(30)).build();
 
