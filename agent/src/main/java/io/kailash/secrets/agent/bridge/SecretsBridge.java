@@ -1,0 +1,78 @@
+package io.kailash.secrets.agent.bridge;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The one call target of the advice woven into node classes: a dispatcher that the agent fills in.
+ *
+ * <p>It lives at the top of the agent jar, which the JVM puts on the system class path, so every
+ * application class loader that delegates to the system loader sees it. The implementation behind
+ * it lives in the agent's isolated class loader; only JDK types cross between them (raphw's "lean
+ * and generic dispatcher", https://github.com/raphw/byte-buddy/issues/270).
+ *
+ * <p>It never throws: a fault that escapes the implementation goes to the installed fault handler,
+ * which logs it (no values) and answers according to {@code on-internal-error} ({@code fail}: a
+ * backend failure with reason {@code INTERNAL}; {@code proceed}: {@code null}, run the node without
+ * secrets). When even that is impossible the bridge fails closed. Answers follow the format of
+ * {@code io.kailash.secrets.injection.AgentHandoff}.
+ */
+public final class SecretsBridge {
+
+  private static final String AGENT = "kailash-secrets-agent";
+
+  private static volatile Installed installed;
+
+  private SecretsBridge() {}
+
+  /**
+   * Installs the implementation. Called once by the agent, before any class is woven.
+   *
+   * @param implementation (node, flat requirements) to answer
+   * @param faultHandler logs a throwable the implementation let escape and returns the answer
+   */
+  public static void install(
+      BiFunction<Object, String[], Object> implementation,
+      Function<Throwable, Object> faultHandler) {
+    installed = new Installed(implementation, faultHandler);
+  }
+
+  /** Resolves {@code requirements} for {@code node}; see the class comment for the answer. */
+  public static Object resolve(Object node, String[] requirements) {
+    Installed current = installed;
+    if (current == null) {
+      return internalFailure("the agent is not initialised");
+    }
+    try {
+      return current.implementation.apply(node, requirements);
+    } catch (Throwable fault) {
+      return onFault(current, fault);
+    }
+  }
+
+  private static Object onFault(Installed current, Throwable fault) {
+    try {
+      return current.faultHandler.apply(fault);
+    } catch (Throwable handlerFault) {
+      // The handler logs through the agent's logger; if even that fails there is nowhere left to
+      // report to, and failing closed still tells the caller what happened.
+      return internalFailure(fault.getClass().getName());
+    }
+  }
+
+  private static String[] internalFailure(String why) {
+    return new String[] {
+      "backend",
+      AGENT,
+      "",
+      "INTERNAL",
+      "an internal error in the kailash-secrets agent stopped secret resolution ("
+          + why
+          + "). Set on-internal-error=proceed to run nodes without secrets instead."
+    };
+  }
+
+  private record Installed(
+      BiFunction<Object, String[], Object> implementation,
+      Function<Throwable, Object> faultHandler) {}
+}

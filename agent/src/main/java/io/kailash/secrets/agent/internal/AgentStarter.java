@@ -1,0 +1,144 @@
+package io.kailash.secrets.agent.internal;
+
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.agent.internal.config.AgentConfig;
+import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
+import io.kailash.secrets.agent.internal.config.AgentKeys;
+import io.kailash.secrets.agent.internal.config.KeyCatalog;
+import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
+import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
+import io.kailash.secrets.agent.internal.resolve.InternalFaults;
+import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
+import io.kailash.secrets.agent.internal.resolve.SecretResolver;
+import io.kailash.secrets.agent.internal.transform.Retransformer;
+import io.kailash.secrets.agent.internal.transform.SecretsTransformer;
+import io.kailash.secrets.agent.internal.transform.TransformStats;
+import io.kailash.secrets.config.SecretProviderFactories;
+import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SecretsConfigurationException;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the agent inside its isolated class loader: reads and checks the configuration, sets up
+ * the agent's own logging, builds the providers (which connect lazily), fills in the bridge, and
+ * registers the one transformer. A configuration error stops the JVM with one line on stderr (exit
+ * code 1), unless {@code on-config-error=warn} or the agent was attached to a running JVM, where it
+ * only disables the agent.
+ */
+public final class AgentStarter {
+
+  private AgentStarter() {}
+
+  /** Called reflectively by {@code KailashSecretsAgent}; see there for the parameters' origin. */
+  public static void start(
+      String agentArgs,
+      Instrumentation instrumentation,
+      boolean attached,
+      Path agentJar,
+      Class<?> bridge,
+      BiConsumer<BiFunction<Object, String[], Object>, Function<Throwable, Object>> installBridge) {
+    Map<String, SecretProviderFactory> factories = SecretProviderFactories.builtIn();
+    Map<String, String> keys = new LinkedHashMap<>(AgentKeys.defaults());
+    keys.putAll(ProviderChainAssembler.layerKeys());
+    AgentConfigLoader loader =
+        new AgentConfigLoader(new KeyCatalog(keys, factories), systemProperties(), System.getenv());
+    AgentConfig config;
+    AgentSettings settings;
+    SecretProvider provider;
+    ResolutionAudit audit;
+    try {
+      config = loader.load(agentArgs, agentJar.getParent());
+      if (!config.enabled()) {
+        return; // the kill switch: no transformer, no bridge, nothing
+      }
+      settings = AgentSettings.of(config);
+      configureLogging(settings);
+      provider = ProviderChainAssembler.assemble(config, factories);
+      audit = ProviderChainAssembler.audit(config);
+    } catch (SecretsConfigurationException | IllegalArgumentException e) {
+      // Builders reject out-of-range values (a cache size of 0) with IllegalArgumentException.
+      configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
+      return;
+    }
+    Logger log = LoggerFactory.getLogger(AgentStarter.class);
+    TransformStats stats = new TransformStats();
+    if (settings.statsFile().isPresent()) {
+      stats.writeAtExit(settings.statsFile().get());
+    }
+    installBridge.accept(
+        new SecretResolver(provider, audit, stats),
+        new InternalFaults(settings.proceedOnInternalError(), stats));
+    SecretsTransformer transformer =
+        new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);
+    instrumentation.addTransformer(transformer, true);
+    if (settings.show()) {
+      log.info(config.describe());
+    }
+    log.info(
+        "Agent started: providers {}, instrumenting {}.{}(Map) and its subclasses.",
+        provider.providerNames(),
+        settings.baseType(),
+        settings.method());
+    if (attached) {
+      new Retransformer(instrumentation, transformer).retransformLoadedClasses();
+    }
+  }
+
+  private static void configureLogging(AgentSettings settings) {
+    try {
+      AgentLogOutput.configure(settings.logLevel(), settings.logFile().orElse(null));
+    } catch (IOException e) {
+      throw new SecretsConfigurationException(
+          "The log file " + settings.logFile().orElse(null) + " cannot be opened for writing.");
+    }
+    // why: SLF4J 2 first honours the JVM-wide -Dslf4j.provider, which names the application's
+    // binding; our isolated copy cannot load that class and would print an error before falling
+    // back to its service file. Hide the property while our SLF4J initialises.
+    String applicationBinding = System.clearProperty("slf4j.provider");
+    try {
+      LoggerFactory.getILoggerFactory();
+    } finally {
+      if (applicationBinding != null) {
+        System.setProperty("slf4j.provider", applicationBinding);
+      }
+    }
+  }
+
+  private static void configurationError(String message, boolean warn, boolean attached) {
+    StringBuilder line =
+        new StringBuilder("kailash-secrets: configuration error: ").append(message);
+    if (!message.endsWith(".")) {
+      line.append('.');
+    }
+    if (warn || attached) {
+      line.append(" The agent is disabled and nodes run without injected secrets (")
+          .append(warn ? "on-config-error=warn" : "an attached agent never stops the JVM")
+          .append(").");
+      System.err.println(line);
+      return;
+    }
+    line.append(" The JVM stops (set on-config-error=warn to run without the agent instead).");
+    System.err.println(line);
+    System.exit(1);
+  }
+
+  private static Map<String, String> systemProperties() {
+    Properties properties = System.getProperties();
+    Map<String, String> copy = new HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      copy.put(name, properties.getProperty(name));
+    }
+    return copy;
+  }
+}

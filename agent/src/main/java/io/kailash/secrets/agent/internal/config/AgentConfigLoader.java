@@ -1,0 +1,197 @@
+package io.kailash.secrets.agent.internal.config;
+
+import io.kailash.secrets.config.SecretsConfigurationException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the agent's configuration from its four sources and checks it.
+ *
+ * <p>Precedence, highest first: agent argument, system property {@code kailash.secrets.<key>},
+ * environment variable {@code KAILASH_SECRETS_<KEY>}, properties file, default. Every key given
+ * anywhere must be known; a credential key must not be given literally where {@code ps} shows it.
+ * {@code enabled=false} is honoured before anything else is checked, so the kill switch works even
+ * with a broken configuration.
+ */
+public final class AgentConfigLoader {
+
+  private final KeyCatalog catalog;
+  private final Map<String, String> systemProperties;
+  private final Map<String, String> environment;
+  private final Map<String, ConfigEntry> merged = new LinkedHashMap<>();
+  private final List<String> unknownEnvironmentNames = new ArrayList<>();
+
+  public AgentConfigLoader(
+      KeyCatalog catalog, Map<String, String> systemProperties, Map<String, String> environment) {
+    this.catalog = catalog;
+    this.systemProperties = systemProperties;
+    this.environment = environment;
+  }
+
+  /**
+   * @throws SecretsConfigurationException naming the first problem found
+   */
+  public AgentConfig load(String agentArgs, Path agentJarDirectory) {
+    Map<String, String> arguments = AgentArguments.parse(agentArgs);
+    List<ConfigEntry> environmentEntries = fromEnvironment();
+    List<ConfigEntry> propertyEntries = fromSystemProperties();
+    List<ConfigEntry> argumentEntries = fromArguments(arguments);
+    addAll(environmentEntries);
+    addAll(propertyEntries);
+    addAll(argumentEntries);
+    if (!enabled()) {
+      return AgentConfig.disabled();
+    }
+    ConfigFile.Location location =
+        ConfigFile.locate(arguments, systemProperties, environment, agentJarDirectory);
+    List<ConfigEntry> fileEntries = new ArrayList<>();
+    if (location != null) {
+      for (Map.Entry<String, String> pair : ConfigFile.read(location).entrySet()) {
+        fileEntries.add(new ConfigEntry(pair.getKey(), pair.getValue(), ConfigSource.FILE));
+      }
+    }
+    merged.clear();
+    for (List<ConfigEntry> lowToHigh :
+        List.of(fileEntries, environmentEntries, propertyEntries, argumentEntries)) {
+      addAll(lowToHigh);
+    }
+    if (!enabled()) {
+      return AgentConfig.disabled();
+    }
+    for (String name : unknownEnvironmentNames) {
+      List<String> known = new ArrayList<>();
+      catalog.keys().forEach(key -> known.add(ConfigSource.environmentName(key)));
+      throw new SecretsConfigurationException(
+          "Unknown configuration key in the environment variable "
+              + name
+              + "."
+              + KeySuggestions.didYouMean(name, known)
+              + " See docs/configuration.md for every key.");
+    }
+    for (ConfigEntry entry : merged.values()) {
+      requireKnown(entry.key(), entry.source());
+    }
+    for (List<ConfigEntry> entries : List.of(propertyEntries, argumentEntries)) {
+      for (ConfigEntry entry : entries) {
+        refuseLiteralCredential(entry);
+      }
+    }
+    Map<String, String> resolved = new LinkedHashMap<>();
+    for (String key : catalog.keys()) {
+      ConfigEntry entry = merged.get(key);
+      resolved.put(
+          key,
+          entry == null
+              ? catalog.defaultOf(key)
+              : ValueReferences.resolve(key, entry.value(), environment));
+    }
+    return new AgentConfig(resolved, catalog, sources(), location);
+  }
+
+  /**
+   * The {@code on-config-error} policy as far as it could be read: call after {@link #load} threw.
+   */
+  public boolean warnOnConfigError() {
+    ConfigEntry entry = merged.get(AgentKeys.ON_CONFIG_ERROR);
+    return entry != null && entry.value().trim().equalsIgnoreCase("warn");
+  }
+
+  private boolean enabled() {
+    ConfigEntry entry = merged.get(AgentKeys.ENABLED);
+    return entry == null || !entry.value().trim().equalsIgnoreCase("false");
+  }
+
+  private void addAll(List<ConfigEntry> entries) {
+    for (ConfigEntry entry : entries) {
+      merged.put(entry.key(), entry);
+    }
+  }
+
+  private Map<String, ConfigSource> sources() {
+    Map<String, ConfigSource> sources = new LinkedHashMap<>();
+    for (ConfigEntry entry : merged.values()) {
+      sources.put(entry.key(), entry.source());
+    }
+    return sources;
+  }
+
+  // Loops, not lambdas, in this class: it runs in premain, where each new lambda shape costs
+  // start-up time.
+
+  private List<ConfigEntry> fromArguments(Map<String, String> arguments) {
+    List<ConfigEntry> entries = new ArrayList<>();
+    for (Map.Entry<String, String> pair : arguments.entrySet()) {
+      if (!pair.getKey().equals(ConfigFile.LOCATION_KEY)) {
+        entries.add(new ConfigEntry(pair.getKey(), pair.getValue(), ConfigSource.AGENT_ARGUMENT));
+      }
+    }
+    return entries;
+  }
+
+  private List<ConfigEntry> fromSystemProperties() {
+    List<ConfigEntry> entries = new ArrayList<>();
+    String prefix = ConfigSource.SYSTEM_PROPERTY_PREFIX;
+    for (Map.Entry<String, String> property : withPrefix(systemProperties, prefix).entrySet()) {
+      String key = property.getKey().substring(prefix.length());
+      entries.add(new ConfigEntry(key, property.getValue(), ConfigSource.SYSTEM_PROPERTY));
+    }
+    return entries;
+  }
+
+  private List<ConfigEntry> fromEnvironment() {
+    List<ConfigEntry> entries = new ArrayList<>();
+    for (Map.Entry<String, String> variable :
+        withPrefix(environment, ConfigSource.ENVIRONMENT_PREFIX).entrySet()) {
+      String key = catalog.keyForEnvironmentName(variable.getKey());
+      if (key == null) {
+        unknownEnvironmentNames.add(variable.getKey()); // reported after the kill switch is read
+      } else {
+        entries.add(new ConfigEntry(key, variable.getValue(), ConfigSource.ENVIRONMENT));
+      }
+    }
+    return entries;
+  }
+
+  /** The entries whose name starts with {@code prefix}, except the config file's location. */
+  private static Map<String, String> withPrefix(Map<String, String> source, String prefix) {
+    Map<String, String> selected = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : source.entrySet()) {
+      String name = entry.getKey();
+      if (name.startsWith(prefix)
+          && !name.substring(prefix.length()).equalsIgnoreCase(ConfigFile.LOCATION_KEY)) {
+        selected.put(name, entry.getValue());
+      }
+    }
+    return selected;
+  }
+
+  private void requireKnown(String key, ConfigSource source) {
+    if (catalog.isKnown(key)) {
+      return;
+    }
+    throw new SecretsConfigurationException(
+        "Unknown configuration key '"
+            + key
+            + "' (from "
+            + source.spelling(key)
+            + ")."
+            + KeySuggestions.didYouMean(key, catalog.keys())
+            + " See docs/configuration.md for every key.");
+  }
+
+  private void refuseLiteralCredential(ConfigEntry entry) {
+    if (catalog.isCredential(entry.key()) && !ValueReferences.isReferenceOnly(entry.value())) {
+      throw new SecretsConfigurationException(
+          "'"
+              + entry.key()
+              + "' is a credential and was given literally through "
+              + entry.source().spelling(entry.key())
+              + ", where any user of this machine can read it with ps. Give a reference instead,"
+              + " e.g. ${env:VAULT_TOKEN} or ${file:/run/secrets/vault-token}, or put it in the"
+              + " configuration file.");
+    }
+  }
+}

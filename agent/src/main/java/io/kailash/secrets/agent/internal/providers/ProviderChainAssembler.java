@@ -1,0 +1,114 @@
+package io.kailash.secrets.agent.internal.providers;
+
+import io.kailash.secrets.ChainSecretProvider;
+import io.kailash.secrets.ChainSecretProvider.OnTransientFailure;
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.agent.internal.config.AgentConfig;
+import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
+import io.kailash.secrets.audit.JsonLinesAuditSink;
+import io.kailash.secrets.cache.CachingSecretProvider;
+import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.resilience.ResilientSecretProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds what the agent resolves secrets through, from the configuration: each provider named in
+ * {@code providers} (by its factory, which validates its keys and connects lazily), a chain over
+ * them, then resilience and the cache around the chain:
+ *
+ * <pre>
+ *   cache -> resilience -> chain(provider 1, provider 2, ...)
+ * </pre>
+ *
+ * <p>It also owns the keys of those layers ({@code chain.on-transient-failure}, {@code
+ * resilience.*}, {@code cache.*}, {@code audit.*}), so that the configuration can reject unknown
+ * ones.
+ */
+public final class ProviderChainAssembler {
+
+  private static final String CACHE = "cache";
+  private static final String RESILIENCE = "resilience";
+  private static final String AUDIT = "audit";
+  private static final String ENABLED = "enabled";
+  private static final String AUTO = "auto";
+  private static final String LOCAL_PROVIDER = "env";
+  private static final String ON_TRANSIENT_FAILURE = "chain.on-transient-failure";
+
+  private ProviderChainAssembler() {}
+
+  /** The layer keys and their defaults ("" for none: the layer's own default applies). */
+  public static Map<String, String> layerKeys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put(ON_TRANSIENT_FAILURE, "fail");
+    addKeys(keys, CACHE, CachingSecretProvider.KEYS, AUTO);
+    addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, AUTO);
+    keys.put(AUDIT + "." + ENABLED, "false");
+    addKeys(keys, AUDIT, JsonLinesAuditSink.KEYS, "false");
+    return keys;
+  }
+
+  private static void addKeys(
+      Map<String, String> keys, String prefix, Set<String> names, String enabledDefault) {
+    for (String name : new TreeSet<>(names)) {
+      keys.put(prefix + "." + name, name.equals(ENABLED) ? enabledDefault : "");
+    }
+  }
+
+  /**
+   * @throws SecretsConfigurationException if a provider's or layer's keys are missing or malformed
+   */
+  public static SecretProvider assemble(
+      AgentConfig config, Map<String, SecretProviderFactory> factories) {
+    List<SecretProvider> providers = new ArrayList<>();
+    for (String type : config.providers()) {
+      providers.add(factories.get(type).create(config.settings(type)));
+    }
+    SecretProvider provider = chain(config, providers);
+    boolean remote = false;
+    for (String type : config.providers()) {
+      remote |= !type.equals(LOCAL_PROVIDER);
+    }
+    if (layerOn(config, RESILIENCE, remote)) {
+      provider = ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
+    }
+    if (layerOn(config, CACHE, remote)) {
+      provider = CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
+    }
+    return provider;
+  }
+
+  /**
+   * {@code auto} (the default) turns a layer on when the chain has a remote provider: timeouts,
+   * retries and a cache protect against slow or failing backends, and the environment is neither,
+   * while their first use costs start-up time.
+   */
+  private static boolean layerOn(AgentConfig config, String layer, boolean remoteChain) {
+    String key = layer + "." + ENABLED;
+    return config.oneOf(key, AUTO, "true", "false").equals(AUTO) ? remoteChain : config.bool(key);
+  }
+
+  private static SecretProvider chain(AgentConfig config, List<SecretProvider> providers) {
+    if (providers.size() == 1) {
+      return providers.get(0);
+    }
+    OnTransientFailure onTransient =
+        config.oneOf(ON_TRANSIENT_FAILURE, "fail", "fall-through").equals("fail")
+            ? OnTransientFailure.FAIL
+            : OnTransientFailure.FALL_THROUGH;
+    return new ChainSecretProvider(providers, onTransient);
+  }
+
+  /** The audit of resolutions: a JSON-lines file when {@code audit.enabled=true}, else off. */
+  public static ResolutionAudit audit(AgentConfig config) {
+    if (!config.bool(AUDIT + "." + ENABLED)) {
+      return ResolutionAudit.off();
+    }
+    return ResolutionAudit.to(JsonLinesAuditSink.fromSettings(config.settings(AUDIT)));
+  }
+}

@@ -1,0 +1,36 @@
+package io.kailash.secrets.agent.internal.resolve;
+
+import io.kailash.secrets.agent.internal.transform.TransformStats;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's fault handler: logs a throwable that escaped secret resolution (its type and
+ * message; agent code never puts values into messages) and answers per {@code on-internal-error}:
+ * fail closed with a backend failure, or proceed without secrets.
+ */
+public final class InternalFaults implements Function<Throwable, Object> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InternalFaults.class);
+
+  private final boolean proceed;
+  private final TransformStats stats;
+
+  public InternalFaults(boolean proceed, TransformStats stats) {
+    this.proceed = proceed;
+    this.stats = stats;
+  }
+
+  @Override
+  public Object apply(Throwable fault) {
+    stats.internalFault();
+    LOG.error(
+        "Internal error while resolving secrets; the node {}.",
+        proceed
+            ? "runs without them (on-internal-error=proceed)"
+            : "fails (on-internal-error=fail)",
+        fault);
+    return proceed ? null : FailureAnswers.internal(fault);
+  }
+}

@@ -1,0 +1,102 @@
+package io.kailash.secrets.agent.internal.resolve;
+
+import io.kailash.secrets.SecretNotFoundException;
+import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.audit.AuditSink;
+import io.kailash.secrets.audit.ResolutionTrace;
+import io.kailash.secrets.audit.SecretAccessRecord;
+import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes one {@link SecretAccessRecord} per requirement of each resolution when audit is on (never
+ * a value). With audit off, {@link #open} returns a shared no-op scope, so the warm path allocates
+ * nothing for it.
+ */
+public final class ResolutionAudit {
+
+  private static final Scope NONE = new Scope(null, null, null, null);
+
+  private final AuditSink sink;
+
+  private ResolutionAudit(AuditSink sink) {
+    this.sink = sink;
+  }
+
+  public static ResolutionAudit off() {
+    return new ResolutionAudit(null);
+  }
+
+  public static ResolutionAudit to(AuditSink sink) {
+    return new ResolutionAudit(sink);
+  }
+
+  Scope open(Class<?> nodeClass, ResolutionPlan plan) {
+    return sink == null ? NONE : new Scope(sink, nodeClass, plan, ResolutionTrace.open());
+  }
+
+  /** One resolution: reports what happened, then closes the trace. */
+  static final class Scope implements AutoCloseable {
+    private final AuditSink sink;
+    private final Class<?> nodeClass;
+    private final ResolutionPlan plan;
+    private final ResolutionTrace trace;
+
+    private Scope(AuditSink sink, Class<?> nodeClass, ResolutionPlan plan, ResolutionTrace trace) {
+      this.sink = sink;
+      this.nodeClass = nodeClass;
+      this.plan = plan;
+      this.trace = trace;
+    }
+
+    void resolved(Map<String, String> values) {
+      if (sink != null) {
+        for (SecretRequest request : plan.requests()) {
+          write(
+              request,
+              values.containsKey(request.parameter()) ? Outcome.RESOLVED : Outcome.ABSENT_OPTIONAL);
+        }
+      }
+    }
+
+    void notFound(SecretNotFoundException e) {
+      if (sink != null) {
+        for (SecretRequest request : plan.requests()) {
+          if (e.missing().contains(request.ref())) {
+            write(request, Outcome.NOT_FOUND);
+          }
+        }
+      }
+    }
+
+    void failed() {
+      if (sink != null) {
+        plan.requests().forEach(request -> write(request, Outcome.FAILED));
+      }
+    }
+
+    private void write(SecretRequest request, Outcome outcome) {
+      SecretRef ref = request.ref();
+      sink.record(
+          new SecretAccessRecord(
+              Instant.now(),
+              "",
+              "",
+              nodeClass.getName(),
+              ref.name(),
+              ref.version(),
+              trace.providerOf(ref),
+              outcome,
+              trace.cacheStatusOf(ref)));
+    }
+
+    @Override
+    public void close() {
+      if (trace != null) {
+        trace.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.kailash.secrets.agent.internal.transform;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's one {@link ClassFileTransformer}. Every class the JVM defines passes through it, so
+ * the common path is plain JDK code that decides "not ours" in microseconds:
+ *
+ * <ol>
+ *   <li>skip the bootstrap and platform loaders, the agent's own loader, and ignored packages, by
+ *       name ({@link IgnoredNames});
+ *   <li>skim the class file ({@link ClassFileSkimmer}) for its supertypes and whether it declares a
+ *       concrete {@code method(java.util.Map)};
+ *   <li>check membership of the base-type family by walking supertypes' class files ({@link
+ *       TypeFamily}, cached);
+ *   <li>check the loader sees the api jar and our bridge ({@link LoaderCheck}, cached).
+ * </ol>
+ *
+ * <p>Only then is the advice woven in ({@link RunAdviceWeaver}, created once). Every family class
+ * that declares the method is woven, whether or not it declares secrets: an unannotated base
+ * class's {@code run} may be the one its annotated subclasses inherit, and the advice's first check
+ * ({@code AgentHandoff.needsSecrets}, a {@code ClassValue} lookup on the runtime class) makes it a
+ * no-op for classes without requirements. Errors never propagate: they are counted and logged once
+ * per class, and the class is left as it was.
+ */
+public final class SecretsTransformer implements ClassFileTransformer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecretsTransformer.class);
+
+  private final String baseType;
+  private final String method;
+  private final TypeFamily family;
+  private final LoaderCheck loaderCheck;
+  private final TransformStats stats;
+  private final ClassLoader ownLoader = SecretsTransformer.class.getClassLoader();
+  private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
+  private final Set<String> failedClasses = ConcurrentHashMap.newKeySet();
+  private volatile RunAdviceWeaver weaver;
+
+  /**
+   * @param baseType the base type's binary name, e.g. {@code io.kailash.workflow.Node}
+   * @param method the method to instrument, e.g. {@code run}
+   * @param bridge the bridge class the advice calls, as loaded by the system class loader
+   */
+  public SecretsTransformer(String baseType, String method, Class<?> bridge, TransformStats stats) {
+    this.baseType = baseType.replace('.', '/');
+    this.method = method;
+    this.family = new TypeFamily(this.baseType, method);
+    this.loaderCheck = new LoaderCheck(bridge, stats);
+    this.stats = stats;
+  }
+
+  @Override
+  public byte[] transform(
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classFile) {
+    if (loader == null
+        || loader == platformLoader
+        || loader == ownLoader
+        || className == null
+        || (IgnoredNames.isIgnored(className) && !className.equals(baseType))) {
+      return null;
+    }
+    try {
+      ClassFacts facts = ClassFileSkimmer.skim(classFile, method);
+      if (facts == null
+          || !family.isMember(loader, facts)
+          || !facts.declaresTarget()
+          || !loaderCheck.canWeaveInto(loader, className)) {
+        return null;
+      }
+      byte[] woven = weaver().weave(classFile);
+      if (classBeingRedefined != null) {
+        stats.retransformed.incrementAndGet();
+      }
+      stats.transformed.incrementAndGet();
+      LOG.debug("Instrumented {}.{}(Map)", className.replace('/', '.'), method);
+      return woven;
+    } catch (Throwable failure) {
+      stats.errors.incrementAndGet();
+      if (failedClasses.add(className)) {
+        LOG.warn(
+            "Could not instrument {}; it runs without injected secrets.",
+            className.replace('/', '.'),
+            failure);
+      }
+      return null;
+    }
+  }
+
+  /** Whether a loaded class may need weaving: for retransformation after a dynamic attach. */
+  public boolean isCandidate(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    if (loader == null || loader == platformLoader || loader == ownLoader) {
+      return false;
+    }
+    String name = type.getName().replace('.', '/');
+    if (IgnoredNames.isIgnored(name) && !name.equals(baseType)) {
+      return false;
+    }
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (implementsBaseType(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean implementsBaseType(Class<?> type) {
+    if (type.getName().replace('.', '/').equals(baseType)) {
+      return true;
+    }
+    for (Class<?> implemented : type.getInterfaces()) {
+      if (implementsBaseType(implemented)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RunAdviceWeaver weaver() {
+    RunAdviceWeaver current = weaver;
+    if (current == null) {
+      synchronized (this) {
+        current = weaver;
+        if (current == null) {
+          current = new RunAdviceWeaver(method);
+          weaver = current;
+        }
+      }
+    }
+    return current;
+  }
+}

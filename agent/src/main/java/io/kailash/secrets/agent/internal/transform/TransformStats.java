@@ -1,0 +1,76 @@
+package io.kailash.secrets.agent.internal.transform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counters the tests read: classes woven, transformation errors, class loaders skipped because they
+ * cannot see the bridge, resolutions asked of the providers, and internal faults. With the
+ * test-only key {@code internal.stats-file} they are written there at JVM exit, one {@code
+ * name=value} each.
+ */
+public final class TransformStats {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransformStats.class);
+
+  final AtomicInteger transformed = new AtomicInteger();
+  final AtomicInteger errors = new AtomicInteger();
+  final AtomicInteger skippedLoaders = new AtomicInteger();
+  final AtomicInteger retransformed = new AtomicInteger();
+  private final AtomicLong resolutions = new AtomicLong();
+  private final AtomicLong internalFaults = new AtomicLong();
+
+  public void resolution() {
+    resolutions.incrementAndGet();
+  }
+
+  public void internalFault() {
+    internalFaults.incrementAndGet();
+  }
+
+  public int transformed() {
+    return transformed.get();
+  }
+
+  public int errors() {
+    return errors.get();
+  }
+
+  @Override
+  public String toString() {
+    return "transformed="
+        + transformed
+        + " errors="
+        + errors
+        + " skipped-loaders="
+        + skippedLoaders
+        + " retransformed="
+        + retransformed
+        + " resolutions="
+        + resolutions
+        + " internal-faults="
+        + internalFaults;
+  }
+
+  /** Writes the counters to {@code file} when the JVM exits. */
+  public void writeAtExit(Path file) {
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                Files.writeString(file, toString() + "\n", StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                LOG.warn("Cannot write the stats file {}", file, e);
+              }
+            },
+            "kailash-secrets-stats");
+    hook.setContextClassLoader(null);
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+}

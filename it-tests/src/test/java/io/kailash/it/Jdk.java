@@ -1,0 +1,51 @@
+package io.kailash.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A JDK the agent is tested on: the one running the tests (17), and a JDK 25 under /usr/lib/jvm
+ * when the machine has one.
+ *
+ * @param feature the feature release, e.g. 17
+ * @param home the JDK's home, or {@code null} when absent on this machine
+ */
+public record Jdk(int feature, Path home) {
+
+  public static List<Jdk> forTests() {
+    List<Jdk> jdks = new ArrayList<>();
+    jdks.add(new Jdk(Runtime.version().feature(), Path.of(System.getProperty("java.home"))));
+    jdks.add(new Jdk(25, find25()));
+    return jdks;
+  }
+
+  public boolean present() {
+    return home != null && Files.isExecutable(java());
+  }
+
+  public Path java() {
+    return home.resolve("bin").resolve("java");
+  }
+
+  private static Path find25() {
+    try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+      return homes
+          .filter(home -> home.getFileName().toString().contains("25"))
+          .filter(home -> Files.isExecutable(home.resolve("bin/java")))
+          .sorted()
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JDK " + feature;
+  }
+}

@@ -1,0 +1,70 @@
+package io.kailash.it.apps;
+
+import io.kailash.secrets.SecretNotFoundException;
+import io.kailash.secrets.SecretRequirement;
+import io.kailash.workflow.Node;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls {@code node.run(map)} directly, with no provider in code. Argument {@code missing} runs a
+ * node whose required secret does not exist and catches the application's own exception.
+ */
+public final class DirectRunApp {
+
+  /** What the application prints when its node got its secret. */
+  public static final List<String> INJECTED =
+      List.of(
+          "token=injected",
+          "header=filled",
+          "optional=absent",
+          "caller-map={header=Bearer {api_token}}");
+
+  /** What it prints when nothing was injected. */
+  public static final List<String> NOT_INJECTED =
+      List.of(
+          "token=absent",
+          "header=unfilled",
+          "optional=absent",
+          "caller-map={header=Bearer {api_token}}");
+
+  @SecretRequirement(name = "api-token", parameter = "api_token")
+  @SecretRequirement(name = "no-such-optional", parameter = "extra", optional = true)
+  public static final class TokenNode extends Node {
+    @Override
+    public Map<String, Object> run(Map<String, Object> inputs) {
+      return Map.of(
+          "token", Outcome.of(inputs, "api_token", "KAILASH_SECRET_API_TOKEN"),
+          "header", Outcome.header(inputs, "KAILASH_SECRET_API_TOKEN"),
+          "optional", inputs.containsKey("extra") ? "present" : "absent");
+    }
+  }
+
+  @SecretRequirement(name = "not-there", parameter = "value")
+  public static final class MissingSecretNode extends Node {
+    @Override
+    public Map<String, Object> run(Map<String, Object> inputs) {
+      return Map.of("ran", "yes");
+    }
+  }
+
+  public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("missing")) {
+      try {
+        new MissingSecretNode().run(new HashMap<>());
+        System.out.println("missing=not-raised");
+      } catch (SecretNotFoundException e) {
+        System.out.println("missing=caught " + e.secretName());
+      }
+      return;
+    }
+    Map<String, Object> callerParameters = new HashMap<>();
+    callerParameters.put("header", "Bearer {api_token}");
+    Map<String, Object> outputs = new TokenNode().run(callerParameters);
+    System.out.println("token=" + outputs.get("token"));
+    System.out.println("header=" + outputs.get("header"));
+    System.out.println("optional=" + outputs.get("optional"));
+    System.out.println("caller-map=" + callerParameters);
+  }
+}
