@@ -1,10 +1,13 @@
 package io.kailash.secrets;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads secrets from environment variables: {@code jwt-signing-key} is {@code
@@ -28,8 +31,12 @@ public final class EnvironmentSecretProvider implements SecretProvider {
 
   private static final String VERSION_SEPARATOR = "__";
 
+  /** Beyond this many names, variable names are computed per call instead of remembered. */
+  private static final int MAX_REMEMBERED_NAMES = 1024;
+
   private final String prefix;
   private final Map<String, String> environment;
+  private final Map<String, String> currentVariables = new ConcurrentHashMap<>();
 
   /** Reads {@code KAILASH_SECRET_*} variables of this process. */
   public EnvironmentSecretProvider() {
@@ -38,7 +45,7 @@ public final class EnvironmentSecretProvider implements SecretProvider {
 
   /** Reads {@code <prefix>*} variables of this process. */
   public EnvironmentSecretProvider(String prefix) {
-    this(prefix, System.getenv());
+    this(prefix, variablesStartingWith(prefix, System.getenv()));
   }
 
   /**
@@ -67,7 +74,10 @@ public final class EnvironmentSecretProvider implements SecretProvider {
 
   @Override
   public String getSecret(String name, String version) {
-    String variable = variableFor(name, version);
+    String variable =
+        version == null || version.isEmpty()
+            ? currentVariableFor(name)
+            : variableFor(name, version);
     String value = environment.get(variable);
     if (value == null || value.isEmpty()) {
       throw new SecretNotFoundException(
@@ -99,6 +109,37 @@ public final class EnvironmentSecretProvider implements SecretProvider {
       throw ambiguous(name, "version '" + SecretNames.printable(version) + "' would contain '__'");
     }
     return variable + VERSION_SEPARATOR + mappedVersion;
+  }
+
+  /**
+   * The variable of the current version of {@code name}, remembered: under the agent this runs on
+   * every node call, and the mapping allocates.
+   */
+  private String currentVariableFor(String name) {
+    String variable = currentVariables.get(name);
+    if (variable == null) {
+      variable = variableFor(name, "");
+      if (currentVariables.size() < MAX_REMEMBERED_NAMES) {
+        currentVariables.put(name, variable);
+      }
+    }
+    return variable;
+  }
+
+  /**
+   * A copy of the process environment's {@code <prefix>*} variables: the JVM's environment never
+   * changes, and {@code System.getenv().get} allocates a lookup key on every call.
+   */
+  private static Map<String, String> variablesStartingWith(
+      String prefix, Map<String, String> environment) {
+    Map<String, String> prefixed = new HashMap<>();
+    environment.forEach(
+        (variable, value) -> {
+          if (prefix != null && variable.startsWith(prefix)) {
+            prefixed.put(variable, value);
+          }
+        });
+    return Collections.unmodifiableMap(prefixed);
   }
 
   /** The secrets set in the environment, canonical (lower case, {@code -}), sorted, once each. */

@@ -33,6 +33,11 @@ public final class ResolutionAudit {
     return new ResolutionAudit(sink);
   }
 
+  /** Whether resolutions write audit records. */
+  boolean isOn() {
+    return sink != null;
+  }
+
   Scope open(Class<?> nodeClass, ResolutionPlan plan) {
     return sink == null ? NONE : new Scope(sink, nodeClass, plan, ResolutionTrace.open());
   }

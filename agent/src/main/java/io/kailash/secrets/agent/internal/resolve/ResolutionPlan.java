@@ -3,6 +3,7 @@ package io.kailash.secrets.agent.internal.resolve;
 import io.kailash.secrets.SecretRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node class's requirements, parsed once from the flat {@code String[]} that {@code AgentHandoff}
@@ -29,17 +30,30 @@ record ResolutionPlan(String[] source, List<SecretRequest> requests) {
     return new ResolutionPlan(flat, List.copyOf(requests));
   }
 
-  /** The per-class holder of the current plan. */
+  /** The per-class holder of the current plan and of its last complete answer. */
   static final class Slot {
     private volatile ResolutionPlan plan;
+    private volatile WarmAnswer warm;
 
     ResolutionPlan planFor(String[] flat) {
       ResolutionPlan current = plan;
       if (current == null || current.source != flat) {
         current = parse(flat);
+        warm = null;
         plan = current;
       }
       return current;
+    }
+
+    /** The last complete answer for the current plan, or {@code null}. */
+    WarmAnswer warm() {
+      return warm;
+    }
+
+    void remember(ResolutionPlan resolvedPlan, Map<String, String> answer) {
+      if (resolvedPlan == plan) {
+        warm = WarmAnswer.of(resolvedPlan, answer);
+      }
     }
   }
 }

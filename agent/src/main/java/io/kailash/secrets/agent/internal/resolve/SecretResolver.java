@@ -12,9 +12,11 @@ import java.util.function.BiFunction;
  * provider (chain, resilience, cache) and answers in AgentHandoff's format.
  *
  * <p>The warm path is a {@code ClassValue} lookup of the node class's {@link ResolutionPlan} (the
- * requirements already parsed, re-parsed only if the flat array is a different one), then the
- * provider's answer. Absent and broken secrets become failure answers; anything else escapes to the
- * bridge, whose fault handler applies {@code on-internal-error}.
+ * requirements already parsed, re-parsed only if the flat array is a different one), then, with
+ * audit off, the {@link WarmAnswer}: one provider read per secret and the last answer handed out
+ * again if nothing changed. With audit on every call takes the full path, so that each resolution
+ * writes its records. Absent and broken secrets become failure answers; anything else escapes to
+ * the bridge, whose fault handler applies {@code on-internal-error}.
  */
 public final class SecretResolver implements BiFunction<Object, String[], Object> {
 
@@ -38,12 +40,21 @@ public final class SecretResolver implements BiFunction<Object, String[], Object
   @Override
   public Object apply(Object node, String[] flatRequirements) {
     Class<?> nodeClass = node.getClass();
-    ResolutionPlan plan = plans.get(nodeClass).planFor(flatRequirements);
+    ResolutionPlan.Slot slot = plans.get(nodeClass);
+    ResolutionPlan plan = slot.planFor(flatRequirements);
     stats.resolution();
+    WarmAnswer warm = audit.isOn() ? null : slot.warm();
+    if (warm != null) {
+      Map<String, String> unchanged = warm.reuse(plan, provider);
+      if (unchanged != null) {
+        return unchanged;
+      }
+    }
     try (ResolutionAudit.Scope scope = audit.open(nodeClass, plan)) {
       try {
         Map<String, String> values = provider.getSecrets(plan.requests());
         scope.resolved(values);
+        slot.remember(plan, values);
         return values;
       } catch (SecretNotFoundException e) {
         scope.notFound(e);
