@@ -41,18 +41,14 @@ public final class AwsProviderFactory implements SecretProviderFactory {
     try {
       builder.timeout(timeout);
     } catch (IllegalArgumentException tooShort) {
-      throw invalid(settings, "timeout", timeout.toString(), "a duration of at least 2ms, e.g. 5s");
+      throw settings.invalid("timeout", "a duration of at least 2ms, e.g. 5s");
     }
     Optional<String> endpoint = settings.get("endpoint");
     if (endpoint.isPresent()) {
       try {
         builder.endpoint(new URI(endpoint.get()));
       } catch (URISyntaxException | IllegalArgumentException notAnUrl) {
-        throw invalid(
-            settings,
-            "endpoint",
-            endpoint.get(),
-            "an http or https URL such as http://127.0.0.1:5000");
+        throw settings.invalid("endpoint", "an http or https URL such as http://127.0.0.1:5000");
       }
     }
     return builder.build();
@@ -69,17 +65,5 @@ public final class AwsProviderFactory implements SecretProviderFactory {
           "Provider 'aws' needs the AWS SDK on the class path: add"
               + " software.amazon.awssdk:secretsmanager and software.amazon.awssdk:url-connection-client.");
     }
-  }
-
-  private static SecretsConfigurationException invalid(
-      ProviderSettings settings, String key, String value, String expected) {
-    return new SecretsConfigurationException(
-        "Invalid value '"
-            + value
-            + "' for key '"
-            + settings.fullKey(key)
-            + "': expected "
-            + expected
-            + ".");
   }
 }

@@ -97,7 +97,11 @@ public final class ProviderSettings {
     return prefix + "." + key;
   }
 
-  private SecretsConfigurationException invalid(String key, String expected) {
+  /**
+   * The error for a value of {@code key} that cannot be used: names the full key, shows the value
+   * as written (masked for credential keys) and says what is expected.
+   */
+  public SecretsConfigurationException invalid(String key, String expected) {
     String shown = credentialKeys.contains(key) ? "(masked)" : "'" + values.get(key) + "'";
     return new SecretsConfigurationException(
         "Invalid value " + shown + " for key '" + fullKey(key) + "': expected " + expected + ".");

@@ -81,7 +81,7 @@ public final class SettingsSupport {
           ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
           : Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw invalid(settings, key, text, "a fraction such as 0.8 or 80%");
+      throw settings.invalid(key, "a fraction such as 0.8 or 80%");
     }
   }
 
@@ -103,18 +103,6 @@ public final class SettingsSupport {
     } catch (NumberFormatException | ArithmeticException e) {
       // reported below
     }
-    throw invalid(settings, key, text, "a size such as 1048576, 512KB or 10MB");
-  }
-
-  private static SecretsConfigurationException invalid(
-      ProviderSettings settings, String key, String value, String expected) {
-    return new SecretsConfigurationException(
-        "Invalid value '"
-            + value
-            + "' for key '"
-            + settings.fullKey(key)
-            + "': expected "
-            + expected
-            + ".");
+    throw settings.invalid(key, "a size such as 1048576, 512KB or 10MB");
   }
 }
