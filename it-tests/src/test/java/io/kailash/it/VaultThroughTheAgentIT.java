@@ -3,6 +3,7 @@ package io.kailash.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kailash.it.apps.JmxApp;
 import io.kailash.it.apps.VaultApp;
 import io.kailash.secrets.vault.testing.TokenSpec;
 import io.kailash.secrets.vault.testing.VaultApiDouble;
@@ -61,18 +62,11 @@ class VaultThroughTheAgentIT {
     assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
 
     JvmRun run =
-        ForkedJvm.of(jdk, VaultApp.class)
-            .env("VAULT_TOKEN", appToken)
+        withVault(ForkedJvm.of(jdk, VaultApp.class), providers)
             .env("EXPECTED_API_TOKEN", API_TOKEN)
             .env("EXPECTED_DB_PASSWORD", DB_PASSWORD)
             // What env would serve if the chain fell through after Vault's 403.
             .env("KAILASH_SECRET_TEAM_B_KEY", ENV_DECOY)
-            .agent(
-                "providers="
-                    + providers
-                    + ";vault.url="
-                    + vault.url()
-                    + ";vault.kv-version=2;vault.token=${env:VAULT_TOKEN}")
             .run();
 
     run.assertClean(
@@ -83,5 +77,41 @@ class VaultThroughTheAgentIT {
         DB_PASSWORD,
         ENV_DECOY);
     assertThat(run.stat("resolutions")).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void theCacheIsAnMBeanOfTheApplicationsPlatformServer(Jdk jdk) throws Exception {
+    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+
+    JvmRun run =
+        withVault(ForkedJvm.of(jdk, JmxApp.class), "vault")
+            .env("EXPECTED_API_TOKEN", API_TOKEN)
+            .run();
+
+    run.assertClean(
+        List.of(
+            "token=injected",
+            "token=injected",
+            "cache-mbean=found",
+            "hits=1",
+            "size-after-invalidateAll=0",
+            "provider-mbean=found"),
+        appToken,
+        API_TOKEN);
+  }
+
+  static List<Jdk> jdks() {
+    return Jdk.forTests();
+  }
+
+  private static ForkedJvm withVault(ForkedJvm jvm, String providers) {
+    return jvm.env("VAULT_TOKEN", appToken)
+        .agent(
+            "providers="
+                + providers
+                + ";vault.url="
+                + vault.url()
+                + ";vault.kv-version=2;vault.token=${env:VAULT_TOKEN}");
   }
 }
