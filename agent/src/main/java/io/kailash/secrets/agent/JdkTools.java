@@ -47,19 +47,16 @@ final class JdkTools {
     if (space >= 0) {
       main = main.substring(0, space);
     }
-    if (main.endsWith(".jar") || main.startsWith(SOURCE_LAUNCHER, main.indexOf('/') + 1)) {
+    int slash = main.indexOf('/');
+    String mainClass = main.substring(slash + 1);
+    if (main.endsWith(".jar") || mainClass.startsWith(SOURCE_LAUNCHER)) {
       return false; // java -jar app.jar, or java App.java: an application
     }
-    int slash = main.indexOf('/');
-    if (slash >= 0) {
-      String module = main.substring(0, slash);
-      if (module.startsWith("jdk.") || module.startsWith("java.")) {
-        return true;
-      }
-      main = main.substring(slash + 1);
+    if (slash >= 0 && (main.startsWith("jdk.") || main.startsWith("java."))) {
+      return true;
     }
     for (String toolPackage : TOOL_PACKAGES) {
-      if (main.startsWith(toolPackage)) {
+      if (mainClass.startsWith(toolPackage)) {
         return true;
       }
     }
