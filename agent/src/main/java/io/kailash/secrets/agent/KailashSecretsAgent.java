@@ -29,6 +29,9 @@ public final class KailashSecretsAgent {
   private KailashSecretsAgent() {}
 
   public static void premain(String agentArgs, Instrumentation instrumentation) {
+    if (JdkTools.isJdkTool(System.getProperty("sun.java.command"))) {
+      return; // JAVA_TOOL_OPTIONS carried the agent into javac, jcmd, jar ...: stay out, silently
+    }
     start(agentArgs, instrumentation, false);
   }
 

@@ -17,6 +17,7 @@ record AgentSettings(
     Optional<Path> logFile,
     boolean proceedOnInternalError,
     boolean show,
+    boolean jmx,
     Optional<Path> statsFile) {
 
   static AgentSettings of(AgentConfig config) {
@@ -28,6 +29,7 @@ record AgentSettings(
         config.path(AgentKeys.LOG_FILE),
         config.oneOf(AgentKeys.ON_INTERNAL_ERROR, "fail", "proceed").equals("proceed"),
         config.bool(AgentKeys.SHOW),
+        config.bool(AgentKeys.JMX_ENABLED),
         config.path(AgentKeys.STATS_FILE));
   }
 

@@ -6,6 +6,7 @@ import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
 import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
+import io.kailash.secrets.agent.internal.providers.MBeanPublisher;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.agent.internal.resolve.InternalFaults;
 import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
@@ -57,6 +58,7 @@ public final class AgentStarter {
     AgentSettings settings;
     SecretProvider provider;
     ResolutionAudit audit;
+    MBeanPublisher mbeans = new MBeanPublisher();
     try {
       config = loader.load(agentArgs, agentJar.getParent());
       if (!config.enabled()) {
@@ -64,7 +66,7 @@ public final class AgentStarter {
       }
       settings = AgentSettings.of(config);
       configureLogging(settings);
-      provider = ProviderChainAssembler.assemble(config, factories);
+      provider = ProviderChainAssembler.assemble(config, factories, mbeans);
       audit = ProviderChainAssembler.audit(config);
     } catch (SecretsConfigurationException | IllegalArgumentException e) {
       // Builders reject out-of-range values (a cache size of 0) with IllegalArgumentException.
@@ -90,6 +92,9 @@ public final class AgentStarter {
         provider.providerNames(),
         settings.baseType(),
         settings.method());
+    if (settings.jmx() && mbeans.hasMBeans()) {
+      mbeans.publishLater();
+    }
     if (attached) {
       new Retransformer(instrumentation, transformer).retransformLoadedClasses();
     }

@@ -15,6 +15,7 @@ public final class AgentKeys {
   public static final String ON_CONFIG_ERROR = "on-config-error";
   public static final String ON_INTERNAL_ERROR = "on-internal-error";
   public static final String SHOW = "config.show";
+  public static final String JMX_ENABLED = "jmx.enabled";
 
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
@@ -33,6 +34,7 @@ public final class AgentKeys {
     defaults.put(ON_CONFIG_ERROR, "fail");
     defaults.put(ON_INTERNAL_ERROR, "fail");
     defaults.put(SHOW, "false");
+    defaults.put(JMX_ENABLED, "true");
     defaults.put(STATS_FILE, "");
     return defaults;
   }

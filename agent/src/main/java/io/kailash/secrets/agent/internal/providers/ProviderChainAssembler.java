@@ -61,10 +61,11 @@ public final class ProviderChainAssembler {
   }
 
   /**
+   * @param mbeans told about the layers that have MBeans, for registration later
    * @throws SecretsConfigurationException if a provider's or layer's keys are missing or malformed
    */
   public static SecretProvider assemble(
-      AgentConfig config, Map<String, SecretProviderFactory> factories) {
+      AgentConfig config, Map<String, SecretProviderFactory> factories, MBeanPublisher mbeans) {
     List<SecretProvider> providers = new ArrayList<>();
     for (String type : config.providers()) {
       providers.add(factories.get(type).create(config.settings(type)));
@@ -75,10 +76,16 @@ public final class ProviderChainAssembler {
       remote |= !type.equals(LOCAL_PROVIDER);
     }
     if (layerOn(config, RESILIENCE, remote)) {
-      provider = ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
+      ResilientSecretProvider resilient =
+          ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
+      mbeans.resilience(resilient);
+      provider = resilient;
     }
     if (layerOn(config, CACHE, remote)) {
-      provider = CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
+      CachingSecretProvider cache =
+          CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
+      mbeans.cache(cache);
+      provider = cache;
     }
     return provider;
   }
