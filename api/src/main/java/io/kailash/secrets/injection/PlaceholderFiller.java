@@ -36,6 +36,9 @@ public final class PlaceholderFiller {
       Map<String, ?> secrets,
       Class<?> nodeClass,
       InjectionListener listener) {
+    if (!anyMayHavePlaceholders(parameters)) {
+      return Map.of(); // the common case, checked without touching entries
+    }
     Map<String, Object> changed = null;
     for (Map.Entry<String, ?> entry : parameters.entrySet()) {
       Object original = entry.getValue();
@@ -53,7 +56,16 @@ public final class PlaceholderFiller {
     return changed == null ? Map.of() : changed;
   }
 
-  /** Whether any string in {@code value} (or nested in it) holds a placeholder. */
+  private static boolean anyMayHavePlaceholders(Map<String, ?> parameters) {
+    for (Object value : parameters.values()) {
+      if (mayHavePlaceholders(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any string in {@code value} (or nested in it) may hold a placeholder. */
   public static boolean mayHavePlaceholders(Object value) {
     if (value instanceof String s) {
       return s.indexOf('{') >= 0;

@@ -3,6 +3,8 @@ package io.kailash.secrets.agent.internal.resolve;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRequest;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +37,9 @@ final class WarmAnswer {
         return null;
       }
     }
-    return new WarmAnswer(values, Map.copyOf(answer));
+    // A HashMap behind an unmodifiable view: its forEach walks the table without allocating,
+    // where an immutable Map.of-style map builds an entry set for every iteration.
+    return new WarmAnswer(values, Collections.unmodifiableMap(new HashMap<>(answer)));
   }
 
   /**
