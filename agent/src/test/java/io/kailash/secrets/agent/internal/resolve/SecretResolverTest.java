@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
-import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.bridge.SecretsBridge;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentHandoff;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,35 +20,8 @@ class SecretResolverTest {
 
   private static final String VALUE = "s3cr3t-value";
 
-  private final Map<String, String> store = new HashMap<>(Map.of("api-token", VALUE));
-  private boolean broken;
+  private final MemoryProvider provider = new MemoryProvider(Map.of("api-token", VALUE));
   private final TransformStats stats = new TransformStats();
-
-  private final SecretProvider provider =
-      new SecretProvider() {
-        @Override
-        public String name() {
-          return "memory";
-        }
-
-        @Override
-        public String getSecret(String name, String version) {
-          if (broken) {
-            throw new SecretBackendException(
-                "memory", name, SecretBackendException.Reason.TIMEOUT, "no answer in 2s");
-          }
-          String value = store.get(name);
-          if (value == null) {
-            throw new SecretNotFoundException(SecretRef.current(name), "memory", "");
-          }
-          return value;
-        }
-
-        @Override
-        public List<String> listSecrets() {
-          return List.copyOf(store.keySet());
-        }
-      };
 
   private final SecretResolver resolver =
       new SecretResolver(provider, ResolutionAudit.off(), stats);
@@ -69,7 +39,7 @@ class SecretResolverTest {
 
   @Test
   void missingRequiredSecretBecomesTheApplicationsNotFoundException() {
-    store.clear();
+    provider.store.clear();
     Object answer = resolver.apply(new Object(), TOKEN_AND_OPTIONAL);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
@@ -83,7 +53,7 @@ class SecretResolverTest {
 
   @Test
   void backendFailureBecomesTheApplicationsBackendException() {
-    broken = true;
+    provider.failure = SecretBackendException.Reason.TIMEOUT;
     Object answer = resolver.apply(new Object(), TOKEN_AND_OPTIONAL);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
