@@ -84,10 +84,27 @@ public final class AgentHandoff {
 
   private AgentHandoff() {}
 
+  /**
+   * The cached flat requirements. A class whose declarations contradict each other (two secrets for
+   * one parameter) is reported as an invalid request, the one failure type besides "not found" that
+   * reaches application code from the agent.
+   */
+  private static String[] flatRequirements(Class<?> nodeClass) {
+    try {
+      return FLAT_REQUIREMENTS.get(nodeClass);
+    } catch (IllegalStateException contradictory) {
+      throw new SecretBackendException(
+          "kailash-secrets-agent",
+          null,
+          SecretBackendException.Reason.INVALID_REQUEST,
+          contradictory.getMessage());
+    }
+  }
+
   /** False when the node declares no secrets, or {@code parameters} already carry them. */
   public static boolean needsSecrets(Object node, Map<String, Object> parameters) {
     Class<?> nodeClass = node.getClass();
-    if (FLAT_REQUIREMENTS.get(nodeClass).length == 0) {
+    if (flatRequirements(nodeClass).length == 0) {
       return false;
     }
     return !(parameters instanceof InjectedParameters injected
@@ -96,7 +113,7 @@ public final class AgentHandoff {
 
   /** The node's requirements, flattened as described in the class comment. Do not modify. */
   public static String[] requirements(Object node) {
-    return FLAT_REQUIREMENTS.get(node.getClass());
+    return flatRequirements(node.getClass());
   }
 
   /**
@@ -121,8 +138,11 @@ public final class AgentHandoff {
     if (agentAnswer instanceof String[] answer && answer.length >= 5) {
       throw failure(answer);
     }
-    throw new IllegalStateException(
-        "The kailash-secrets agent gave an answer this api version cannot read ("
+    throw new SecretBackendException(
+        "kailash-secrets-agent",
+        null,
+        SecretBackendException.Reason.INTERNAL,
+        "the agent gave an answer this api version cannot read ("
             + agentAnswer.getClass().getName()
             + "); use an agent and api jar of the same version.");
   }

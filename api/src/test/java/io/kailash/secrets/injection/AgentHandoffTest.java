@@ -22,6 +22,10 @@ class AgentHandoffTest {
 
   static class NoSecrets {}
 
+  @SecretRequirement(name = "one", parameter = "key")
+  @SecretRequirement(name = "two", parameter = "key")
+  static class ContradictoryNode {}
+
   private final SecretNode node = new SecretNode();
 
   @Test
@@ -30,6 +34,19 @@ class AgentHandoffTest {
         .containsExactly(
             "jwt-signing-key", "secret_key", "false", "", "api-token", "api_token", "true", "3");
     assertThat(AgentHandoff.requirements(new NoSecrets())).isEmpty();
+  }
+
+  @Test
+  void contradictoryDeclarationsReachTheApplicationAsAnInvalidRequest() {
+    assertThatThrownBy(() -> AgentHandoff.needsSecrets(new ContradictoryNode(), Map.of()))
+        .isInstanceOfSatisfying(
+            SecretBackendException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST);
+              assertThat(e.getMessage())
+                  .contains(ContradictoryNode.class.getName())
+                  .contains("'key'");
+            });
   }
 
   @Test
@@ -125,9 +142,12 @@ class AgentHandoffTest {
   @Test
   void anUnreadableAnswerIsReportedAsAVersionMismatch() {
     assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), 42))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(
+            SecretBackendException.class,
+            e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INTERNAL))
         .hasMessageContaining("same version");
     assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), new String[] {"backend"}))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(SecretBackendException.class)
+        .hasMessageContaining("same version");
   }
 }
