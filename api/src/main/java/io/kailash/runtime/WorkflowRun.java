@@ -4,6 +4,7 @@ import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.ParameterInjector;
 import io.kailash.workflow.Connection;
 import io.kailash.workflow.Node;
@@ -80,7 +81,14 @@ final class WorkflowRun {
 
   /** One fetch for the whole run; a backend failure fails the run before any node runs. */
   private PrefetchedSecrets prefetch(List<NodeRequirements> requirements) {
-    if (settings.provider() == null || requirements.stream().allMatch(NodeRequirements::isEmpty)) {
+    if (requirements.stream().allMatch(NodeRequirements::isEmpty)) {
+      return null;
+    }
+    if (settings.provider() == null) {
+      // The agent, if attached, injects at each node; this lets it load the run's secrets at once.
+      AgentHandoff.beforeRun(
+          AgentHandoff.secretRefsOf(
+              requirements.stream().map(NodeRequirements::requests).toList()));
       return null;
     }
     RunAudit audit = new RunAudit(settings.auditSink(), runId, settings.clock());

@@ -48,6 +48,7 @@ class AgentInjectionIT {
 
     run.assertClean(List.of("token=injected"), TOKEN);
     assertThat(run.stat("resolutions")).isEqualTo(1);
+    assertThat(run.stat("run-start-hooks")).as("LocalRuntime told the agent a run started").isOne();
   }
 
   @ParameterizedTest

@@ -7,8 +7,11 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +117,29 @@ public final class AgentHandoff {
   /** The node's requirements, flattened as described in the class comment. Do not modify. */
   public static String[] requirements(Object node) {
     return flatRequirements(node.getClass());
+  }
+
+  /**
+   * Called by {@code LocalRuntime} when a run without a provider starts, with every secret its
+   * nodes declare ({@link #secretRefsOf}). Empty here: the agent weaves in a call that loads them
+   * into its cache at once, so a workflow's secrets cost one batch read instead of one read per
+   * node.
+   */
+  public static void beforeRun(String[] secretRefs) {
+    // Without the agent there is nothing to load ahead.
+  }
+
+  /** The secrets of these requirement lists as {@code name, version} pairs, each secret once. */
+  public static String[] secretRefsOf(Collection<List<SecretRequest>> requirements) {
+    Set<SecretRef> refs = new LinkedHashSet<>();
+    requirements.forEach(list -> list.forEach(request -> refs.add(request.ref())));
+    String[] flat = new String[refs.size() * 2];
+    int i = 0;
+    for (SecretRef ref : refs) {
+      flat[i++] = ref.name();
+      flat[i++] = ref.version();
+    }
+    return flat;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.kailash.secrets.agent.bridge;
 
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,6 +48,23 @@ public final class SecretsBridge {
       return current.implementation.apply(node, requirements);
     } catch (Throwable fault) {
       return onFault(current, fault);
+    }
+  }
+
+  /**
+   * A workflow run starts: {@code secretRefs} ({@code name, version} pairs) are every secret its
+   * nodes declare. The agent loads them ahead, in one batch, when it has a cache to put them in.
+   * Never throws: a failure here is reported when a node asks for the secret.
+   */
+  @SuppressWarnings("unchecked")
+  public static void beforeRun(String[] secretRefs) {
+    Installed current = installed;
+    if (current != null && current.implementation instanceof Consumer<?> prefetcher) {
+      try {
+        ((Consumer<String[]>) prefetcher).accept(secretRefs);
+      } catch (Throwable ignored) {
+        // The node that needs the secret resolves it again and reports what is wrong.
+      }
     }
   }
 

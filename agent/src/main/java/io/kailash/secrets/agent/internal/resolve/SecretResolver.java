@@ -3,9 +3,17 @@ package io.kailash.secrets.agent.internal.resolve;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.SecretProviderException;
+import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
+import io.kailash.secrets.cache.CachingSecretProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The implementation behind the bridge: resolves a node's flat requirements through the configured
@@ -18,7 +26,10 @@ import java.util.function.BiFunction;
  * writes its records. Absent and broken secrets become failure answers; anything else escapes to
  * the bridge, whose fault handler applies {@code on-internal-error}.
  */
-public final class SecretResolver implements BiFunction<Object, String[], Object> {
+public final class SecretResolver
+    implements BiFunction<Object, String[], Object>, Consumer<String[]> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecretResolver.class);
 
   private final SecretProvider provider;
   private final ResolutionAudit audit;
@@ -35,6 +46,27 @@ public final class SecretResolver implements BiFunction<Object, String[], Object
     this.provider = provider;
     this.audit = audit;
     this.stats = stats;
+  }
+
+  /**
+   * Loads a starting run's secrets ({@code name, version} pairs) into the cache with one batch
+   * read. Without a cache there is nowhere to keep them, so nothing is read ahead. Failures are
+   * left for the node that needs the secret to report.
+   */
+  @Override
+  public void accept(String[] secretRefs) {
+    if (!(provider instanceof CachingSecretProvider)) {
+      return;
+    }
+    List<SecretRef> refs = new ArrayList<>(secretRefs.length / 2);
+    for (int i = 0; i + 1 < secretRefs.length; i += 2) {
+      refs.add(new SecretRef(secretRefs[i], secretRefs[i + 1]));
+    }
+    try {
+      provider.getSecretValues(refs);
+    } catch (SecretProviderException reportedLater) {
+      LOG.debug("Loading a run's secrets ahead failed; each node will report it.", reportedLater);
+    }
   }
 
   @Override

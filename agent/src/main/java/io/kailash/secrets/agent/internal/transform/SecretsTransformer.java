@@ -62,11 +62,13 @@ public final class SecretsTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classFile) {
-    if (loader == null
-        || loader == platformLoader
-        || loader == ownLoader
-        || className == null
-        || (IgnoredNames.isIgnored(className) && !className.equals(baseType))) {
+    if (loader == null || loader == platformLoader || loader == ownLoader || className == null) {
+      return null;
+    }
+    if (className.equals(RunStartWeaver.HANDOFF)) {
+      return weaveRunStart(loader, className, classFile);
+    }
+    if (IgnoredNames.isIgnored(className) && !className.equals(baseType)) {
       return null;
     }
     try {
@@ -92,6 +94,22 @@ public final class SecretsTransformer implements ClassFileTransformer {
             className.replace('/', '.'),
             failure);
       }
+      return null;
+    }
+  }
+
+  /** The application's AgentHandoff: its run-start hook is woven to reach the bridge. */
+  private byte[] weaveRunStart(ClassLoader loader, String className, byte[] classFile) {
+    try {
+      if (!loaderCheck.canWeaveInto(loader, className)) {
+        return null;
+      }
+      byte[] woven = new RunStartWeaver().weave(classFile);
+      stats.runStartHooks.incrementAndGet();
+      return woven;
+    } catch (Throwable failure) {
+      stats.errors.incrementAndGet();
+      LOG.warn("Could not instrument the run-start hook; secrets are loaded per node.", failure);
       return null;
     }
   }

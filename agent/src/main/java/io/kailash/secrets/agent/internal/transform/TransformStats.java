@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counters the tests read: classes woven, transformation errors, class loaders skipped because they
- * cannot see the bridge, resolutions asked of the providers, and internal faults. With the
- * test-only key {@code internal.stats-file} they are written there at JVM exit, one {@code
- * name=value} each.
+ * Counters the tests read: node classes woven, run-start hooks woven, transformation errors, class
+ * loaders skipped because they cannot see the bridge, resolutions asked of the providers, and
+ * internal faults. With the test-only key {@code internal.stats-file} they are written there at JVM
+ * exit, one {@code name=value} each.
  */
 public final class TransformStats {
 
@@ -23,6 +23,7 @@ public final class TransformStats {
   final AtomicInteger errors = new AtomicInteger();
   final AtomicInteger skippedLoaders = new AtomicInteger();
   final AtomicInteger retransformed = new AtomicInteger();
+  final AtomicInteger runStartHooks = new AtomicInteger();
   private final AtomicLong resolutions = new AtomicLong();
   private final AtomicLong internalFaults = new AtomicLong();
 
@@ -36,6 +37,10 @@ public final class TransformStats {
 
   public int transformed() {
     return transformed.get();
+  }
+
+  public int runStartHooks() {
+    return runStartHooks.get();
   }
 
   public int errors() {
@@ -52,6 +57,8 @@ public final class TransformStats {
         + skippedLoaders
         + " retransformed="
         + retransformed
+        + " run-start-hooks="
+        + runStartHooks
         + " resolutions="
         + resolutions
         + " internal-faults="

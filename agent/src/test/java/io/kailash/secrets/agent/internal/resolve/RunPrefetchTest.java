@@ -1,0 +1,59 @@
+package io.kailash.secrets.agent.internal.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kailash.secrets.agent.internal.transform.TransformStats;
+import io.kailash.secrets.cache.CachingSecretProvider;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A starting run's secrets are loaded into the cache at once, so its nodes hit the cache. */
+class RunPrefetchTest {
+
+  private static final String[] RUN_SECRETS = {"api-token", "", "db-password", ""};
+  private static final String[] NODE_REQUIREMENTS = {"db-password", "db_password", "false", ""};
+
+  private final MemoryProvider backend =
+      new MemoryProvider(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
+
+  @Test
+  void withACacheTheRunsSecretsAreReadOnceAheadAndNodesHitTheCache() {
+    SecretResolver resolver =
+        new SecretResolver(
+            CachingSecretProvider.builder(backend).build(),
+            ResolutionAudit.off(),
+            new TransformStats());
+
+    resolver.accept(RUN_SECRETS);
+    assertThat(backend.reads).containsExactlyInAnyOrder("api-token", "db-password");
+    backend.reads.clear();
+
+    assertThat(resolver.apply(new Object(), NODE_REQUIREMENTS))
+        .isEqualTo(Map.of("db_password", "pw-v1"));
+    assertThat(backend.reads).isEmpty();
+  }
+
+  @Test
+  void withoutACacheNothingIsReadAhead() {
+    SecretResolver resolver =
+        new SecretResolver(backend, ResolutionAudit.off(), new TransformStats());
+
+    resolver.accept(RUN_SECRETS);
+
+    assertThat(backend.reads).isEmpty();
+  }
+
+  @Test
+  void aFailingBackendIsLeftForTheNodeToReport() {
+    SecretResolver resolver =
+        new SecretResolver(
+            CachingSecretProvider.builder(backend).build(),
+            ResolutionAudit.off(),
+            new TransformStats());
+    backend.failure = io.kailash.secrets.SecretBackendException.Reason.UNAVAILABLE;
+
+    resolver.accept(RUN_SECRETS); // must not throw
+
+    assertThat(backend.reads).isNotEmpty();
+  }
+}
