@@ -132,7 +132,11 @@ public final class AgentHandoff {
   /** The secrets of these requirement lists as {@code name, version} pairs, each secret once. */
   public static String[] secretRefsOf(Collection<List<SecretRequest>> requirements) {
     Set<SecretRef> refs = new LinkedHashSet<>();
-    requirements.forEach(list -> list.forEach(request -> refs.add(request.ref())));
+    for (List<SecretRequest> list : requirements) {
+      for (SecretRequest request : list) {
+        refs.add(request.ref());
+      }
+    }
     String[] flat = new String[refs.size() * 2];
     int i = 0;
     for (SecretRef ref : refs) {

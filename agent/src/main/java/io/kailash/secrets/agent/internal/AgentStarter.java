@@ -79,7 +79,7 @@ public final class AgentStarter {
       stats.writeAtExit(settings.statsFile().get());
     }
     installBridge.accept(
-        new SecretResolver(provider, audit, stats),
+        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config)),
         new InternalFaults(settings.proceedOnInternalError(), stats));
     SecretsTransformer transformer =
         new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);

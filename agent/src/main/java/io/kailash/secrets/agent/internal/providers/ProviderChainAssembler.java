@@ -60,6 +60,20 @@ public final class ProviderChainAssembler {
     }
   }
 
+  /** Whether {@link #assemble} puts a cache in front of the chain. */
+  public static boolean isCached(AgentConfig config) {
+    return layerOn(config, CACHE, hasRemoteProvider(config));
+  }
+
+  private static boolean hasRemoteProvider(AgentConfig config) {
+    for (String type : config.providers()) {
+      if (!type.equals(LOCAL_PROVIDER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * @param mbeans told about the layers that have MBeans, for registration later
    * @throws SecretsConfigurationException if a provider's or layer's keys are missing or malformed
@@ -71,17 +85,14 @@ public final class ProviderChainAssembler {
       providers.add(factories.get(type).create(config.settings(type)));
     }
     SecretProvider provider = chain(config, providers);
-    boolean remote = false;
-    for (String type : config.providers()) {
-      remote |= !type.equals(LOCAL_PROVIDER);
-    }
+    boolean remote = hasRemoteProvider(config);
     if (layerOn(config, RESILIENCE, remote)) {
       ResilientSecretProvider resilient =
           ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
       mbeans.resilience(resilient);
       provider = resilient;
     }
-    if (layerOn(config, CACHE, remote)) {
+    if (isCached(config)) {
       CachingSecretProvider cache =
           CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
       mbeans.cache(cache);

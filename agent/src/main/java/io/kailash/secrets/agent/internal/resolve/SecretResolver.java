@@ -6,7 +6,6 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
-import io.kailash.secrets.cache.CachingSecretProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ public final class SecretResolver
   private static final Logger LOG = LoggerFactory.getLogger(SecretResolver.class);
 
   private final SecretProvider provider;
+  private final boolean cached;
   private final ResolutionAudit audit;
   private final TransformStats stats;
   private final ClassValue<ResolutionPlan.Slot> plans =
@@ -42,10 +42,22 @@ public final class SecretResolver
         }
       };
 
+  /** A resolver that does not load runs ahead (its provider has no cache to keep them in). */
   public SecretResolver(SecretProvider provider, ResolutionAudit audit, TransformStats stats) {
+    this(provider, audit, stats, false);
+  }
+
+  /**
+   * @param cached whether {@code provider} is a cache: only then are a starting run's secrets
+   *     loaded ahead. A flag, not an {@code instanceof}: that would load the cache's classes into
+   *     an agent that has no cache, costing start-up.
+   */
+  public SecretResolver(
+      SecretProvider provider, ResolutionAudit audit, TransformStats stats, boolean cached) {
     this.provider = provider;
     this.audit = audit;
     this.stats = stats;
+    this.cached = cached;
   }
 
   /**
@@ -55,7 +67,7 @@ public final class SecretResolver
    */
   @Override
   public void accept(String[] secretRefs) {
-    if (!(provider instanceof CachingSecretProvider)) {
+    if (!cached) {
       return;
     }
     List<SecretRef> refs = new ArrayList<>(secretRefs.length / 2);

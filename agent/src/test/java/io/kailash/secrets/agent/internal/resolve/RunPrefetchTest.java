@@ -22,7 +22,8 @@ class RunPrefetchTest {
         new SecretResolver(
             CachingSecretProvider.builder(backend).build(),
             ResolutionAudit.off(),
-            new TransformStats());
+            new TransformStats(),
+            true);
 
     resolver.accept(RUN_SECRETS);
     assertThat(backend.reads).containsExactlyInAnyOrder("api-token", "db-password");
@@ -49,7 +50,8 @@ class RunPrefetchTest {
         new SecretResolver(
             CachingSecretProvider.builder(backend).build(),
             ResolutionAudit.off(),
-            new TransformStats());
+            new TransformStats(),
+            true);
     backend.failure = io.kailash.secrets.SecretBackendException.Reason.UNAVAILABLE;
 
     resolver.accept(RUN_SECRETS); // must not throw
