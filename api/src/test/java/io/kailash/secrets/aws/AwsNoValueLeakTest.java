@@ -8,6 +8,7 @@ import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.aws.testing.MotoClients;
 import io.kailash.secrets.aws.testing.MotoServer;
 import io.kailash.secrets.aws.testing.MotoServerExtension;
+import io.kailash.testing.StderrCapture;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,7 +39,7 @@ class AwsNoValueLeakTest {
     String logs;
     try (SecretsManagerClient admin = MotoClients.secretsManager(moto);
         AwsSecretsManagerProvider provider = MotoClients.provider(moto).build();
-        LogCapture capture = new LogCapture()) {
+        StderrCapture capture = new StderrCapture()) {
       admin.createSecret(r -> r.name("leak/plain").secretString(MARKER + "-plain{not json"));
       admin.createSecret(
           r ->

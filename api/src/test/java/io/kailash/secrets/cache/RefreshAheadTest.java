@@ -3,10 +3,10 @@ package io.kailash.secrets.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.testing.CapturedLogs;
 import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ManualExecutor;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.StderrCapture;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +85,7 @@ class RefreshAheadTest {
     backend.failWith(Reason.UNAVAILABLE);
     clock.advance(Duration.ofMinutes(9));
 
-    try (CapturedLogs logs = new CapturedLogs()) {
+    try (StderrCapture logs = new StderrCapture()) {
       assertThat(cache.getSecret("token")).isEqualTo("old-token");
       refreshes.runAll();
       assertThat(cache.getSecret("token")).isEqualTo("old-token");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretRequirement;
-import io.kailash.secrets.testing.CapturedLogs;
 import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.StderrCapture;
 import io.kailash.workflow.Node;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +48,7 @@ class RotationTest {
     assertThat(resolve()).as("cached until the TTL ends").containsOnlyKeys("current_key");
 
     clock.advance(Duration.ofMinutes(5));
-    try (CapturedLogs logs = new CapturedLogs()) {
+    try (StderrCapture logs = new StderrCapture()) {
       assertThat(resolve())
           .containsOnly(Map.entry("current_key", "key-B"), Map.entry("previous_key", "key-A"));
       assertThat(logs.text()).contains("Secret 'signing-key' rotated");

@@ -9,9 +9,9 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
-import io.kailash.secrets.testing.CapturedLogs;
 import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.StderrCapture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class StaleIfErrorTest {
     backend.failWith(Reason.UNAVAILABLE);
     clock.advance(Duration.ofMinutes(5 + 59));
 
-    try (CapturedLogs logs = new CapturedLogs();
+    try (StderrCapture logs = new StderrCapture();
         ResolutionTrace trace = ResolutionTrace.open()) {
       assertThat(cache.getSecret("db/password")).isEqualTo(VALUE);
       assertThat(cache.getSecret("db/password")).isEqualTo(VALUE);

@@ -2,9 +2,9 @@ package io.kailash.secrets.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.vault.testing.LogCapture;
 import io.kailash.secrets.vault.testing.ManualTimeSource;
 import io.kailash.secrets.vault.testing.VaultApiDouble;
+import io.kailash.testing.StderrCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +25,14 @@ abstract class DoubleTestBase {
   final List<String> neverLogged = new ArrayList<>();
 
   VaultApiDouble vault;
-  private LogCapture logs;
+  private StderrCapture logs;
 
   /** Where the secret holding {@link #value} is stored in the {@code secret} mount. */
   abstract String secretPath();
 
   @BeforeEach
   void startDouble() {
-    logs = new LogCapture();
+    logs = new StderrCapture();
     vault = VaultApiDouble.start(clock);
     vault.putKv2("secret", secretPath(), Map.of("value", value));
   }

@@ -10,8 +10,8 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.resilience.RetryPolicy;
-import io.kailash.secrets.vault.testing.LogCapture;
 import io.kailash.secrets.vault.testing.VaultAdminClient;
+import io.kailash.testing.StderrCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ abstract class VaultProviderContract {
   final String v1Password = "pw1-" + UUID.randomUUID();
   final String third = "v3-" + UUID.randomUUID();
   private VaultAdminClient admin;
-  private LogCapture logs;
+  private StderrCapture logs;
 
   /** The Vault's address; may skip the test class (JUnit assumption) when there is none. */
   abstract String url();
@@ -52,7 +52,7 @@ abstract class VaultProviderContract {
   @BeforeAll
   void writeData() {
     admin = new VaultAdminClient(url(), token());
-    logs = new LogCapture();
+    logs = new StderrCapture();
     admin.enableKv(v2Mount, 2);
     admin.enableKv(v1Mount, 1);
     admin.writeKv2(v2Mount, "app/api-token", Map.of("value", oldApiToken));
