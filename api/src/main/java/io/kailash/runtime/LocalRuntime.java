@@ -3,11 +3,18 @@ package io.kailash.runtime;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.audit.AuditSink;
 import io.kailash.secrets.audit.Slf4jAuditSink;
+import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.policy.PolicyDefault;
+import io.kailash.secrets.policy.PolicyFile;
+import io.kailash.secrets.policy.SecretPolicy;
 import io.kailash.workflow.Workflow;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs workflows in this JVM: nodes in dependency order, each on a worker thread, with the outputs
@@ -30,12 +37,18 @@ import java.util.Objects;
  *       string is masked: secrets do not travel from node to node.
  *   <li>Each resolution writes one audit record, to the {@code io.kailash.secrets.audit} logger
  *       unless configured otherwise.
+ *   <li>With a {@link Builder#policy(Path) secret policy}, a node class the policy does not allow
+ *       to receive one of its secrets fails the run before any node runs and before any backend is
+ *       asked, with a {@link io.kailash.secrets.SecretBackendException} of reason {@code
+ *       POLICY_DENIED} as the cause (docs/security.md).
  * </ul>
  *
  * <p>Without a provider the runtime injects nothing, and the kailash-secrets agent, if attached,
  * injects at {@code Node.run} instead.
  */
 public final class LocalRuntime {
+
+  private static final AtomicBoolean NO_POLICY_LOGGED = new AtomicBoolean();
 
   private final RuntimeSettings settings;
 
@@ -52,7 +65,20 @@ public final class LocalRuntime {
   private LocalRuntime(Builder builder) {
     this.settings =
         new RuntimeSettings(
-            builder.provider, builder.auditSink, builder.maxExecutionTime, builder.clock);
+            builder.provider,
+            builder.auditSink,
+            builder.maxExecutionTime,
+            builder.clock,
+            builder.policy);
+    if (builder.provider != null
+        && !builder.policy.isEnforced()
+        && NO_POLICY_LOGGED.compareAndSet(false, true)) {
+      LoggerFactory.getLogger(LocalRuntime.class)
+          .info(
+              "No secret policy is enforced: every node class may receive every secret it"
+                  + " declares. Set LocalRuntime.builder().policy(path) to restrict them (see"
+                  + " docs/security.md).");
+    }
   }
 
   public static Builder builder() {
@@ -89,6 +115,7 @@ public final class LocalRuntime {
     private AuditSink auditSink = new Slf4jAuditSink();
     private Duration maxExecutionTime;
     private Clock clock = Clock.systemUTC();
+    private SecretPolicy policy = SecretPolicy.none();
 
     private Builder() {}
 
@@ -119,6 +146,31 @@ public final class LocalRuntime {
         throw new IllegalArgumentException("maxExecutionTime must be positive, was " + limit);
       }
       this.maxExecutionTime = limit;
+      return this;
+    }
+
+    /**
+     * Reads the secret policy {@code file} (docs/security.md): a secret a rule names goes only to
+     * the node classes the rule lists; secrets no rule names are allowed. Nothing is denied without
+     * a policy (the default).
+     *
+     * @throws SecretsConfigurationException if the file is missing, unreadable, not UTF-8 or has a
+     *     malformed line (the message names the line)
+     */
+    public Builder policy(Path file) {
+      return policy(file, PolicyDefault.ALLOW);
+    }
+
+    /**
+     * As {@link #policy(Path)}, with {@code unmatched} deciding secrets no rule names: {@link
+     * PolicyDefault#DENY} resolves only the pairs a rule allows.
+     *
+     * @throws SecretsConfigurationException if the policy file cannot be read or is malformed
+     */
+    public Builder policy(Path file, PolicyDefault unmatched) {
+      this.policy =
+          PolicyFile.read(
+              Objects.requireNonNull(file, "file"), Objects.requireNonNull(unmatched, "unmatched"));
       return this;
     }
 

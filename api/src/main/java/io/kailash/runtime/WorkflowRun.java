@@ -4,8 +4,11 @@ import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
+import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.ParameterInjector;
+import io.kailash.secrets.policy.SecretPolicy;
 import io.kailash.workflow.Connection;
 import io.kailash.workflow.Node;
 import io.kailash.workflow.NodeSpec;
@@ -46,6 +49,7 @@ final class WorkflowRun {
       nodes.put(spec.id(), node);
       requirements.add(requirementsOf(spec.id(), node.getClass()));
     }
+    enforcePolicy(requirements);
     PrefetchedSecrets secrets = prefetch(requirements);
     for (NodeRequirements node : requirements) {
       Map<String, String> injected = secretsFor(node, secrets);
@@ -76,6 +80,34 @@ final class WorkflowRun {
       return new NodeRequirements(nodeId, nodeClass, NodeSecretRequirements.of(nodeClass));
     } catch (IllegalStateException badDeclaration) {
       throw fail(nodeId, badDeclaration.getMessage(), badDeclaration);
+    }
+  }
+
+  /**
+   * Refuses the run before any node runs and before any backend call if the secret policy denies a
+   * node class one of its secrets; every denied pair gets an audit record first.
+   */
+  private void enforcePolicy(List<NodeRequirements> requirements) {
+    SecretPolicy policy = settings.policy();
+    if (!policy.isEnforced()) {
+      return;
+    }
+    RunAudit audit = new RunAudit(settings.auditSink(), runId, settings.clock());
+    WorkflowExecutionException first = null;
+    for (NodeRequirements node : requirements) {
+      for (SecretRequest request : node.requests()) {
+        if (!policy.permits(node.nodeClass(), request.name())) {
+          audit.record(
+              node, request, SecretPolicy.PROVIDER, Outcome.DENIED_BY_POLICY, CacheStatus.NONE);
+          if (first == null) {
+            SecretBackendException denied = policy.denial(node.nodeClass(), request.name());
+            first = fail(node.nodeId(), "node not run: " + denied.getMessage(), denied);
+          }
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

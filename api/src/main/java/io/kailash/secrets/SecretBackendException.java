@@ -29,6 +29,11 @@ public class SecretBackendException extends SecretProviderException {
     INVALID_REQUEST(false),
     /** The provider is not configured correctly (missing URL, bad credentials file). */
     MISCONFIGURED(false),
+    /**
+     * The secret policy does not allow this node class to receive this secret; no backend was
+     * asked. Fix the policy or the node, not the backend.
+     */
+    POLICY_DENIED(false),
     /** A fault inside kailash-secrets itself. */
     INTERNAL(false);
 

@@ -35,7 +35,9 @@ public record SecretAccessRecord(
     /** A required secret was absent; the node did not run. */
     NOT_FOUND,
     /** The backend failed; the node did not run. */
-    FAILED
+    FAILED,
+    /** Denied by policy: the secret policy refused it to the node class; no backend was asked. */
+    DENIED_BY_POLICY
   }
 
   /** How the cache answered. */
