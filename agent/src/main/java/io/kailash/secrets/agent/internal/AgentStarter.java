@@ -5,10 +5,12 @@ import io.kailash.secrets.agent.internal.config.AgentConfig;
 import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
 import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
+import io.kailash.secrets.agent.internal.config.PolicySettings;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
 import io.kailash.secrets.agent.internal.providers.MBeanPublisher;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.agent.internal.resolve.InternalFaults;
+import io.kailash.secrets.agent.internal.resolve.PolicyGate;
 import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
 import io.kailash.secrets.agent.internal.resolve.SecretResolver;
 import io.kailash.secrets.agent.internal.transform.Retransformer;
@@ -58,6 +60,7 @@ public final class AgentStarter {
     AgentSettings settings;
     SecretProvider provider;
     ResolutionAudit audit;
+    PolicyGate policy;
     MBeanPublisher mbeans = new MBeanPublisher();
     try {
       config = loader.load(agentArgs, agentJar.getParent());
@@ -68,6 +71,7 @@ public final class AgentStarter {
       configureLogging(settings);
       provider = ProviderChainAssembler.assemble(config, factories, mbeans);
       audit = ProviderChainAssembler.audit(config);
+      policy = new PolicyGate(PolicySettings.read(config));
     } catch (SecretsConfigurationException | IllegalArgumentException e) {
       // Builders reject out-of-range values (a cache size of 0) with IllegalArgumentException.
       configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
@@ -79,7 +83,7 @@ public final class AgentStarter {
       stats.writeAtExit(settings.statsFile().get());
     }
     installBridge.accept(
-        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config)),
+        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config), policy),
         new InternalFaults(settings.proceedOnInternalError(), stats));
     SecretsTransformer transformer =
         new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);
@@ -92,6 +96,13 @@ public final class AgentStarter {
         provider.providerNames(),
         settings.baseType(),
         settings.method());
+    if (policy.isEnforced()) {
+      log.info("Enforcing the {}.", policy);
+    } else {
+      log.info(
+          "No secret policy is enforced (policy.file is not set, policy.default=allow): every node"
+              + " class may receive every secret it declares. See docs/security.md.");
+    }
     if (settings.jmx() && mbeans.hasMBeans()) {
       mbeans.publishLater();
     }

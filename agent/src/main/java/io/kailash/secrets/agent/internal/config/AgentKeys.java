@@ -16,6 +16,8 @@ public final class AgentKeys {
   public static final String ON_INTERNAL_ERROR = "on-internal-error";
   public static final String SHOW = "config.show";
   public static final String JMX_ENABLED = "jmx.enabled";
+  public static final String POLICY_FILE = "policy.file";
+  public static final String POLICY_DEFAULT = "policy.default";
 
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
@@ -35,6 +37,8 @@ public final class AgentKeys {
     defaults.put(ON_INTERNAL_ERROR, "fail");
     defaults.put(SHOW, "false");
     defaults.put(JMX_ENABLED, "true");
+    defaults.put(POLICY_FILE, "");
+    defaults.put(POLICY_DEFAULT, "allow");
     defaults.put(STATS_FILE, "");
     return defaults;
   }

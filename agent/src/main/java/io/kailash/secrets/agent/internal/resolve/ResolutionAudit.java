@@ -6,8 +6,11 @@ import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.audit.AuditSink;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord;
+import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
+import io.kailash.secrets.policy.SecretPolicy;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +39,25 @@ public final class ResolutionAudit {
   /** Whether resolutions write audit records. */
   boolean isOn() {
     return sink != null;
+  }
+
+  /** One record per requirement the secret policy refused; no backend was asked. */
+  void denied(Class<?> nodeClass, List<SecretRequest> refused) {
+    if (sink != null) {
+      for (SecretRequest request : refused) {
+        sink.record(
+            new SecretAccessRecord(
+                Instant.now(),
+                "",
+                "",
+                nodeClass.getName(),
+                request.name(),
+                request.version(),
+                SecretPolicy.PROVIDER,
+                Outcome.DENIED_BY_POLICY,
+                CacheStatus.NONE));
+      }
+    }
   }
 
   Scope open(Class<?> nodeClass, ResolutionPlan plan) {

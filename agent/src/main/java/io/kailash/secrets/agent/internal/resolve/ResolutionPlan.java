@@ -30,10 +30,11 @@ record ResolutionPlan(String[] source, List<SecretRequest> requests) {
     return new ResolutionPlan(flat, List.copyOf(requests));
   }
 
-  /** The per-class holder of the current plan and of its last complete answer. */
+  /** The per-class holder of the current plan, its policy verdict and its last complete answer. */
   static final class Slot {
     private volatile ResolutionPlan plan;
     private volatile WarmAnswer warm;
+    private volatile PolicyVerdict verdict;
 
     ResolutionPlan planFor(String[] flat) {
       ResolutionPlan current = plan;
@@ -43,6 +44,16 @@ record ResolutionPlan(String[] source, List<SecretRequest> requests) {
         plan = current;
       }
       return current;
+    }
+
+    /** The policy's verdict on {@code current}, decided on the first call for it. */
+    PolicyVerdict verdict(ResolutionPlan current, Class<?> nodeClass, PolicyGate gate) {
+      PolicyVerdict known = verdict;
+      if (known == null || known.plan() != current) {
+        known = gate.decide(nodeClass, current);
+        verdict = known;
+      }
+      return known;
     }
 
     /** The last complete answer for the current plan, or {@code null}. */

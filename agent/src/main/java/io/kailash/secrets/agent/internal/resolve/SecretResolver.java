@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * again if nothing changed. With audit on every call takes the full path, so that each resolution
  * writes its records. Absent and broken secrets become failure answers; anything else escapes to
  * the bridge, whose fault handler applies {@code on-internal-error}.
+ *
+ * <p>With a secret policy, the {@link PolicyGate}'s verdict on the plan is decided once per class
+ * and plan, before any provider call; a refused class gets a {@code POLICY_DENIED} failure answer.
+ * Without a policy the check is one final-field test.
  */
 public final class SecretResolver
     implements BiFunction<Object, String[], Object>, Consumer<String[]> {
@@ -34,6 +38,7 @@ public final class SecretResolver
   private final boolean cached;
   private final ResolutionAudit audit;
   private final TransformStats stats;
+  private final PolicyGate policy;
   private final ClassValue<ResolutionPlan.Slot> plans =
       new ClassValue<>() {
         @Override
@@ -54,16 +59,30 @@ public final class SecretResolver
    */
   public SecretResolver(
       SecretProvider provider, ResolutionAudit audit, TransformStats stats, boolean cached) {
+    this(provider, audit, stats, cached, PolicyGate.none());
+  }
+
+  /**
+   * @param policy decides which node classes may receive which secrets, before any provider call
+   */
+  public SecretResolver(
+      SecretProvider provider,
+      ResolutionAudit audit,
+      TransformStats stats,
+      boolean cached,
+      PolicyGate policy) {
     this.provider = provider;
     this.audit = audit;
     this.stats = stats;
     this.cached = cached;
+    this.policy = policy;
   }
 
   /**
    * Loads a starting run's secrets ({@code name, version} pairs) into the cache with one batch
    * read. Without a cache there is nowhere to keep them, so nothing is read ahead. Failures are
-   * left for the node that needs the secret to report.
+   * left for the node that needs the secret to report. Under a secret policy only the secrets the
+   * {@link PolicyGate} lets through are read ahead: the call does not say which class will ask.
    */
   @Override
   public void accept(String[] secretRefs) {
@@ -71,8 +90,14 @@ public final class SecretResolver
       return;
     }
     List<SecretRef> refs = new ArrayList<>(secretRefs.length / 2);
+    boolean enforced = policy.isEnforced();
     for (int i = 0; i + 1 < secretRefs.length; i += 2) {
-      refs.add(new SecretRef(secretRefs[i], secretRefs[i + 1]));
+      if (!enforced || policy.mayLoadAhead(secretRefs[i])) {
+        refs.add(new SecretRef(secretRefs[i], secretRefs[i + 1]));
+      }
+    }
+    if (refs.isEmpty()) {
+      return;
     }
     try {
       provider.getSecretValues(refs);
@@ -87,6 +112,13 @@ public final class SecretResolver
     ResolutionPlan.Slot slot = plans.get(nodeClass);
     ResolutionPlan plan = slot.planFor(flatRequirements);
     stats.resolution();
+    if (policy.isEnforced()) {
+      PolicyVerdict verdict = slot.verdict(plan, nodeClass, policy);
+      if (!verdict.allowed()) {
+        audit.denied(nodeClass, verdict.refused());
+        return verdict.answer();
+      }
+    }
     WarmAnswer warm = audit.isOn() ? null : slot.warm();
     if (warm != null) {
       Map<String, String> unchanged = warm.reuse(plan, provider);
