@@ -52,6 +52,7 @@ public class SecretBackendException extends SecretProviderException {
   private final String provider;
   private final String secretName;
   private final Reason reason;
+  private final String detail;
 
   /**
    * @param provider the name of the provider that failed
@@ -66,6 +67,7 @@ public class SecretBackendException extends SecretProviderException {
     this.provider = provider;
     this.secretName = secretName;
     this.reason = reason;
+    this.detail = message;
   }
 
   public SecretBackendException(String provider, String secretName, Reason reason, String message) {
@@ -83,6 +85,14 @@ public class SecretBackendException extends SecretProviderException {
 
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * What went wrong, without the "Provider ... failed ..." framing of {@link #getMessage()}: what
+   * the agent hands to the application's copy of this class, which frames it again.
+   */
+  public String detail() {
+    return detail;
   }
 
   public boolean isTransient() {

@@ -38,7 +38,7 @@ final class FailureAnswers {
       e.provider(),
       e.secretName() == null ? "" : e.secretName(),
       e.reason().name(),
-      e.getMessage()
+      e.detail() // AgentHandoff frames it as "Provider ... failed ..." again
     };
   }
 

@@ -88,6 +88,9 @@ class ResolverPolicyTest {
             e -> {
               assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.POLICY_DENIED);
               assertThat(e.getMessage())
+                  .startsWith(
+                      "Provider secret-policy failed reading secret 'payments/db#password'"
+                          + " [POLICY_DENIED]: the secret policy ")
                   .contains(SneakyNode.class.getName())
                   .contains("'payments/db#password'")
                   .contains(dir.resolve("app.policy").toString())

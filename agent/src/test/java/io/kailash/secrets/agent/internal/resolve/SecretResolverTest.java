@@ -61,6 +61,11 @@ class SecretResolverTest {
             SecretBackendException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.TIMEOUT);
+              // Framed once, as the agent's own exception was: not "Provider ...: Provider ...".
+              assertThat(e)
+                  .hasMessage(
+                      "Provider memory failed reading secret 'api-token' [TIMEOUT]: the backend"
+                          + " did not answer");
               assertThat(e.provider()).isEqualTo("memory");
               assertThat(e.secretName()).isEqualTo("api-token");
             });
