@@ -127,13 +127,10 @@ public final class PolicyFile {
 
   private static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.chars()
-        .forEach(
-            c ->
-                out.append(
-                    Character.isISOControl(c)
-                        ? String.format("\\u%04x", c)
-                        : String.valueOf((char) c)));
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
     return out.toString();
   }
 }

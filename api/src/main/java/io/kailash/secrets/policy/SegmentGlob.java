@@ -33,19 +33,18 @@ final class SegmentGlob {
               + text
               + "' holds '#': name the secret without '#field' (the policy covers all fields)");
     }
-    return parse(text, '/', "a secret name", SegmentGlob::secretCharacter);
+    return parse(text, '/', "a secret name");
   }
 
   /** A class-name glob: binary class names ({@code Outer$Inner}), {@code .}-separated. */
   static SegmentGlob className(String text) {
-    return parse(text, '.', "a binary class name", Character::isJavaIdentifierPart);
+    return parse(text, '.', "a binary class name");
   }
 
   /**
    * @throws IllegalArgumentException saying what is wrong with {@code text}
    */
-  private static SegmentGlob parse(
-      String text, char separator, String what, CharacterCheck allowed) {
+  private static SegmentGlob parse(String text, char separator, String what) {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("an empty glob; expected " + what);
     }
@@ -82,7 +81,7 @@ final class SegmentGlob {
         char c = segment.charAt(i);
         if (c == '*') {
           regex.append(".*");
-        } else if (allowed.test(c) && !Character.isIdentifierIgnorable(c)) {
+        } else if (allowed(c, separator)) {
           regex.append(Pattern.quote(String.valueOf(c)));
         } else {
           throw new IllegalArgumentException(
@@ -122,15 +121,17 @@ final class SegmentGlob {
     return text;
   }
 
-  private static boolean secretCharacter(char c) {
+  /**
+   * Plain code, no lambdas: a policy is read in premain, where each lambda shape costs start-up.
+   */
+  private static boolean allowed(char c, char separator) {
+    if (separator == '.') {
+      return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+    }
     return !Character.isISOControl(c) && !Character.isWhitespace(c) && c != '\\' && c != ',';
   }
 
   private static String printable(char c) {
     return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
-  }
-
-  private interface CharacterCheck {
-    boolean test(char c);
   }
 }
