@@ -26,8 +26,16 @@ public final class TransformStats {
   private final AtomicLong resolutions = new AtomicLong();
   private final AtomicLong internalFaults = new AtomicLong();
 
+  /**
+   * Resolutions are counted only for the stats file: the count is an atomic increment on every node
+   * call, a shared write that the warm call path (issue 16) should not pay for a test counter.
+   */
+  private volatile boolean countResolutions;
+
   public void resolution() {
-    resolutions.incrementAndGet();
+    if (countResolutions) {
+      resolutions.incrementAndGet();
+    }
   }
 
   public void internalFault() {
@@ -66,6 +74,7 @@ public final class TransformStats {
 
   /** Writes the counters to {@code file} when the JVM exits. */
   public void writeAtExit(Path file) {
+    countResolutions = true;
     Thread hook =
         new Thread(
             () -> {
