@@ -5,6 +5,8 @@
 # wall time, CPU time (user + sys) and peak RSS, the two differences that matter (any agent vs none,
 # kailash-secrets vs the no-op agent), and the classes loaded (-Xlog:class+load, one extra run each;
 # they do not vary between runs).
+# With BASELINE_AGENT=<another kailash-secrets.jar> (an earlier build) it is run in the same loop as
+# a fourth kind, so that a change is measured against its baseline in one run.
 # Usage: benchmarks/startup.sh [runs] [java] [agent properties]
 #   runs        rounds of the three kinds (default 31)
 #   java        the java launcher (default: java on PATH)
@@ -29,8 +31,10 @@ command_for() {
   case "$1" in
     noop) cmd+=("-javaagent:$noop") ;;
     agent) cmd+=("-javaagent:$agent=config=$config") ;;
+    baseline) cmd+=("-javaagent:$BASELINE_AGENT=config=$config") ;;
   esac
-  cmd+=(-cp "$app" io.kailash.benchmarks.startup.HelloWorldApp)
+  # APP_CLASSPATH / APP_MAIN: another application (benchmarks/scale.sh); default the hello world
+  cmd+=(-cp "${APP_CLASSPATH:-$app}" ${APP_MAIN:-io.kailash.benchmarks.startup.HelloWorldApp})
   printf '%s\n' "${cmd[@]}"
 }
 
@@ -49,14 +53,16 @@ run() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 kinds=(none noop agent)
+[ -n "${BASELINE_AGENT:-}" ] && kinds+=(baseline)
+n=${#kinds[@]}
 declare -A wall cpu rss
 for k in "${kinds[@]}"; do
   run "$k" >/dev/null   # warm the page cache
   wall[$k]="" cpu[$k]="" rss[$k]=""
 done
 for ((i = 0; i < runs; i++)); do
-  for ((j = 0; j < 3; j++)); do
-    k=${kinds[$(((i + j) % 3))]}
+  for ((j = 0; j < n; j++)); do
+    k=${kinds[$(((i + j) % n))]}
     read -r w c r < <(run "$k")
     wall[$k]+="$w " cpu[$k]+="$c " rss[$k]+="$r "
   done
@@ -74,13 +80,18 @@ classes() {
 m() { tr ' ' '\n' <<<"$1" | grep . | median; }
 echo "java:       $("$java" -version 2>&1 | head -n 1)"
 echo "config:     $config"
-echo "rounds:     $runs (none, no-op agent, kailash-secrets; order rotating)"
+echo "app:        ${APP_MAIN:-io.kailash.benchmarks.startup.HelloWorldApp}"
+echo "rounds:     $runs (${kinds[*]}; order rotating)"
 printf '%-16s %9s %9s %12s %9s %9s\n' kind "wall ms" "cpu ms" "peak RSS KiB" classes "from CDS"
 for k in "${kinds[@]}"; do
   read -r n s < <(classes "$k")
   eval "mw_$k=$(m "${wall[$k]}") mc_$k=$(m "${cpu[$k]}") mr_$k=$(m "${rss[$k]}") cl_$k=$n"
   name=$k; [ "$k" = noop ] && name="no-op agent"; [ "$k" = agent ] && name="kailash-secrets"
+  [ "$k" = baseline ] && name="baseline agent"
   printf '%-16s %9s %9s %12s %9s %9s\n' "$name" "$(eval echo \$mw_$k)" "$(eval echo \$mc_$k)" "$(eval echo \$mr_$k)" "$n" "$s"
 done
 echo "any agent vs none:        wall $((mw_noop - mw_none)) ms, cpu $((mc_noop - mc_none)) ms, RSS $(((mr_noop - mr_none) / 1024)) MiB"
+if [ -n "${BASELINE_AGENT:-}" ]; then
+  echo "baseline agent vs no-op:  wall $((mw_baseline - mw_noop)) ms, cpu $((mc_baseline - mc_noop)) ms, RSS $(((mr_baseline - mr_noop) / 1024)) MiB ($((mr_baseline - mr_noop)) KiB), classes +$((cl_baseline - cl_noop)) ($BASELINE_AGENT)"
+fi
 echo "kailash-secrets vs no-op: wall $((mw_agent - mw_noop)) ms, cpu $((mc_agent - mc_noop)) ms, RSS $(((mr_agent - mr_noop) / 1024)) MiB ($((mr_agent - mr_noop)) KiB), classes +$((cl_agent - cl_noop))"
