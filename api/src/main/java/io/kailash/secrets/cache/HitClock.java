@@ -30,6 +30,9 @@ final class HitClock implements TimeSource {
   private HitClock() {
     Thread ticker = new Thread(new Ticker(this), "kailash-secrets-clock");
     ticker.setDaemon(true);
+    // It lives as long as the JVM: it must not pin the class loader of whoever built the first
+    // cache.
+    ticker.setContextClassLoader(null);
     ticker.start();
   }
 
