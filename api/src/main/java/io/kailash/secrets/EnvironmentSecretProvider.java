@@ -56,7 +56,7 @@ public final class EnvironmentSecretProvider implements SecretProvider {
    *     letters, digits and {@code _}
    */
   public EnvironmentSecretProvider(String prefix, Map<String, String> environment) {
-    if (prefix == null || !prefix.matches("[A-Za-z0-9_]+")) {
+    if (!isValidPrefix(prefix)) {
       throw new IllegalArgumentException(
           "Invalid environment prefix '"
               + SecretNames.printable(prefix)
@@ -133,13 +133,30 @@ public final class EnvironmentSecretProvider implements SecretProvider {
   private static Map<String, String> variablesStartingWith(
       String prefix, Map<String, String> environment) {
     Map<String, String> prefixed = new HashMap<>();
-    environment.forEach(
-        (variable, value) -> {
-          if (prefix != null && variable.startsWith(prefix)) {
-            prefixed.put(variable, value);
-          }
-        });
+    // A plain loop, no lambda: this runs in the agent's premain, where a first lambda costs
+    // milliseconds of start-up.
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      if (prefix != null && variable.getKey().startsWith(prefix)) {
+        prefixed.put(variable.getKey(), variable.getValue());
+      }
+    }
     return Collections.unmodifiableMap(prefixed);
+  }
+
+  /** ASCII letters, digits and {@code _}; checked by hand, not by a regex, for start-up's sake. */
+  private static boolean isValidPrefix(String prefix) {
+    if (prefix == null || prefix.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = prefix.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The secrets set in the environment, canonical (lower case, {@code -}), sorted, once each. */

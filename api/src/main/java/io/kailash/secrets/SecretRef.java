@@ -23,6 +23,18 @@ public record SecretRef(String name, String version) {
     return version.isEmpty();
   }
 
+  // equals and hashCode by hand: a record's generated ones bootstrap through ObjectMethods on
+  // first use, some 20 ms of method-handle spinning on the agent's first node call (issue 16).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SecretRef ref && name.equals(ref.name) && version.equals(ref.version);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + version.hashCode();
+  }
+
   /** {@code name} for the current version, {@code name@version} otherwise. */
   @Override
   public String toString() {

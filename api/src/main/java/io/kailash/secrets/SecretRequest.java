@@ -42,6 +42,37 @@ public record SecretRequest(String name, String parameter, boolean optional, Str
     return new SecretRequest(name, parameter, optional, newVersion);
   }
 
+  // equals, hashCode and toString by hand: a record's generated ones bootstrap through
+  // ObjectMethods on first use, some 20 ms of method-handle spinning on the agent's first node
+  // call (issue 16).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SecretRequest request
+        && optional == request.optional
+        && name.equals(request.name)
+        && parameter.equals(request.parameter)
+        && version.equals(request.version);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((name.hashCode() * 31 + parameter.hashCode()) * 31 + Boolean.hashCode(optional)) * 31
+        + version.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SecretRequest[name="
+        + name
+        + ", parameter="
+        + parameter
+        + ", optional="
+        + optional
+        + ", version="
+        + version
+        + "]";
+  }
+
   /** The secret this request reads, without the parameter it fills. */
   public SecretRef ref() {
     return new SecretRef(name, version);

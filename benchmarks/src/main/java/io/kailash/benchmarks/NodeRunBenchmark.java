@@ -32,14 +32,20 @@ public class NodeRunBenchmark {
   private final Node fiveSecrets = new BenchmarkNodes.FiveSecretNode();
   private Map<String, Object> oneSecretParameters;
   private Map<String, Object> fiveSecretParameters;
+  private Map<String, Object> oneSecretTwentyOtherParameters;
 
   @Setup
   public void parameters() {
     boolean agent = agentIsLoaded();
     oneSecretParameters = parameters(agent ? 0 : 1);
     fiveSecretParameters = parameters(agent ? 0 : 5);
+    oneSecretTwentyOtherParameters = parameters(agent ? 0 : 1);
+    for (int i = 3; i <= 20; i++) {
+      oneSecretTwentyOtherParameters.put("setting_" + i, i % 2 == 0 ? "value-" + i : i);
+    }
     if (oneSecret.run(oneSecretParameters).isEmpty()
-        || fiveSecrets.run(fiveSecretParameters).isEmpty()) {
+        || fiveSecrets.run(fiveSecretParameters).isEmpty()
+        || oneSecret.run(oneSecretTwentyOtherParameters).isEmpty()) {
       throw new IllegalStateException(
           "The nodes did not get their secrets: set KAILASH_SECRET_BENCH_KEY_1..5 (with the agent)");
     }
@@ -64,6 +70,12 @@ public class NodeRunBenchmark {
   @Benchmark
   public Map<String, Object> runWithOneSecret() {
     return oneSecret.run(oneSecretParameters);
+  }
+
+  /** One secret among 20 other parameters: the cost should not grow with them (issue 16). */
+  @Benchmark
+  public Map<String, Object> runWithOneSecretAndTwentyOtherParameters() {
+    return oneSecret.run(oneSecretTwentyOtherParameters);
   }
 
   @Benchmark

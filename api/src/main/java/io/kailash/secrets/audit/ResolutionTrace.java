@@ -3,6 +3,7 @@ package io.kailash.secrets.audit;
 import io.kailash.secrets.SecretRef;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Collects, for one resolution on the current thread, which provider served each secret and how the
@@ -16,6 +17,12 @@ public final class ResolutionTrace implements AutoCloseable {
 
   private static final ThreadLocal<ResolutionTrace> CURRENT = new ThreadLocal<>();
 
+  /**
+   * Traces open on any thread. why: every cache hit reports into the trace, and with audit off (the
+   * default) a read of this counter is cheaper than the thread-local lookup that would find none.
+   */
+  private static final AtomicInteger OPEN = new AtomicInteger();
+
   private final ResolutionTrace outer;
   private final Map<SecretRef, String> servedBy = new HashMap<>();
   private final Map<SecretRef, SecretAccessRecord.CacheStatus> cache = new HashMap<>();
@@ -27,12 +34,16 @@ public final class ResolutionTrace implements AutoCloseable {
   /** Opens a trace on this thread; close it with try-with-resources. */
   public static ResolutionTrace open() {
     ResolutionTrace trace = new ResolutionTrace(CURRENT.get());
+    OPEN.incrementAndGet();
     CURRENT.set(trace);
     return trace;
   }
 
   /** Reports that {@code provider} served {@code ref}; the innermost report wins. */
   public static void servedBy(SecretRef ref, String provider) {
+    if (OPEN.get() == 0) {
+      return;
+    }
     ResolutionTrace trace = CURRENT.get();
     if (trace != null) {
       trace.servedBy.putIfAbsent(ref, provider);
@@ -41,6 +52,9 @@ public final class ResolutionTrace implements AutoCloseable {
 
   /** Reports how the cache answered for {@code ref}. */
   public static void cacheStatus(SecretRef ref, SecretAccessRecord.CacheStatus status) {
+    if (OPEN.get() == 0) {
+      return;
+    }
     ResolutionTrace trace = CURRENT.get();
     if (trace != null) {
       trace.cache.put(ref, status);
@@ -52,6 +66,9 @@ public final class ResolutionTrace implements AutoCloseable {
    * secrets on their way to its base provider (a tenant view reads {@code acme/db} for {@code db}).
    */
   public static void alias(SecretRef inner, SecretRef outer) {
+    if (OPEN.get() == 0) {
+      return;
+    }
     ResolutionTrace trace = CURRENT.get();
     if (trace != null) {
       String provider = trace.servedBy.get(inner);
@@ -76,6 +93,7 @@ public final class ResolutionTrace implements AutoCloseable {
 
   @Override
   public void close() {
+    OPEN.decrementAndGet();
     if (outer == null) {
       CURRENT.remove();
     } else {

@@ -27,11 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A cache in front of any provider (in the agent, in front of the whole chain).
  *
- * <p>A hit is a map lookup and a clock read: no lock, no allocation. A miss loads the secret once
- * however many threads ask (single flight); a batch loads all its missing secrets with one {@link
- * SecretProvider#getSecretValues} call. Values are refreshed in the background before they expire,
- * served stale for a bounded time while the backend fails transiently, and "not found" is cached
- * briefly. {@link CachePolicy} and {@link CachingSecretProviderBuilder} document each setting.
+ * <p>A hit is a map lookup and a read of a coarse clock ({@link HitClock}, renewed every 10 ms by a
+ * daemon thread, so no {@code System.nanoTime()}): no lock, no allocation. A miss loads the secret
+ * once however many threads ask (single flight); a batch loads all its missing secrets with one
+ * {@link SecretProvider#getSecretValues} call. Values are refreshed in the background before they
+ * expire, served stale for a bounded time while the backend fails transiently, and "not found" is
+ * cached briefly. {@link CachePolicy} and {@link CachingSecretProviderBuilder} document each
+ * setting.
  *
  * <p>A deleted secret is never masked by a stale value: "not found" from the backend replaces the
  * cached value at once. Non-transient failures (access denied, malformed answer) are never served
@@ -55,11 +57,16 @@ public final class CachingSecretProvider implements SecretProvider {
   private final InFlightLoads flights = new InFlightLoads();
   private final RefreshAhead refreshAhead;
   private final TimeSource time;
+
+  /** The coarse clock of hits ({@link HitClock}); {@code time} when a test gave its own clock. */
+  private final TimeSource hitTime;
+
   private final JmxRegistration mbean = new JmxRegistration();
 
   CachingSecretProvider(CachingSecretProviderBuilder settings) {
     this.delegate = settings.delegate;
     this.time = settings.timeSource;
+    this.hitTime = HitClock.forHits(time);
     this.table = new CacheTable(settings.maxEntries, stats);
     this.loader = new CacheLoader(delegate, settings.policy(), table, stats, time);
     this.refreshAhead = new RefreshAhead(settings.refreshExecutor, this::refresh);
@@ -94,7 +101,7 @@ public final class CachingSecretProvider implements SecretProvider {
   public String getSecret(String name, String version) {
     CacheEntry entry = name == null ? null : table.get(name, version);
     if (entry != null) {
-      long now = time.nanoTime();
+      long now = hitTime.nanoTime();
       if (entry.isFresh(now)) {
         return valueOf(serveFresh(entry, now));
       }
@@ -115,7 +122,7 @@ public final class CachingSecretProvider implements SecretProvider {
   public Map<SecretRef, String> getSecretValues(Collection<SecretRef> refs) {
     Map<SecretRef, String> found = new LinkedHashMap<>();
     Map<SecretRef, CacheEntry> missing = new LinkedHashMap<>();
-    long now = time.nanoTime();
+    long now = hitTime.nanoTime();
     for (SecretRef ref : new LinkedHashSet<>(refs)) {
       CacheEntry entry = table.get(ref.name(), ref.version());
       if (entry != null && entry.isFresh(now)) {

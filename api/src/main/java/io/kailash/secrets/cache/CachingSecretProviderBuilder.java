@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
  */
 public final class CachingSecretProviderBuilder {
 
-  static final Set<String> KEYS =
+  /** The configuration keys under {@code cache.}. */
+  public static final Set<String> KEYS =
       Set.of(
           "enabled",
           "ttl",

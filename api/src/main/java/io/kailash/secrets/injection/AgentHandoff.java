@@ -45,8 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentHandoff {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AgentHandoff.class);
-
   private static final ClassValue<String[]> FLAT_REQUIREMENTS =
       new ClassValue<>() {
         @Override
@@ -69,7 +67,7 @@ public final class AgentHandoff {
       new InjectionListener() {
         @Override
         public void overriddenParameter(Class<?> nodeClass, String parameter) {
-          LOG.warn(
+          Warnings.LOG.warn(
               "Node class {} was given a value for its secret parameter '{}'; the injected secret"
                   + " replaces it. Remove the hard-coded value.",
               nodeClass.getName(),
@@ -78,12 +76,21 @@ public final class AgentHandoff {
 
         @Override
         public void undeclaredPlaceholder(Class<?> nodeClass, String name) {
-          LOG.warn(
+          Warnings.LOG.warn(
               "Placeholder '{{}}' in a parameter of {} names no declared secret; left as is.",
               name,
               nodeClass.getName());
         }
       };
+
+  /**
+   * The logger, in a holder: the application's SLF4J initialises on the first {@code getLogger}
+   * (dozens of classes), which the first node call under the agent should not pay for a warning
+   * that is rarely logged.
+   */
+  private static final class Warnings {
+    static final Logger LOG = LoggerFactory.getLogger(AgentHandoff.class);
+  }
 
   private AgentHandoff() {}
 

@@ -2,6 +2,7 @@ package io.kailash.secrets.injection;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -29,13 +30,9 @@ public final class ParameterInjector {
     if (parameters.isEmpty()) {
       return new InjectedParameters(parameters, castSecrets(secrets), nodeClass);
     }
-    // forEach, not entrySet(): immutable maps allocate an entry per element while iterating.
-    secrets.forEach(
-        (parameter, value) -> {
-          if (parameters.containsKey(parameter)) {
-            listener.overriddenParameter(nodeClass, parameter);
-          }
-        });
+    // forEach, not entrySet(): immutable maps allocate an entry per element while iterating. A
+    // class, not a lambda: the first lambda's bootstrap costs milliseconds of the first node call.
+    secrets.forEach(new OverrideCheck(parameters, nodeClass, listener));
     Map<String, Object> filled = PlaceholderFiller.fill(parameters, secrets, nodeClass, listener);
     Map<String, Object> injected = castSecrets(secrets);
     if (!filled.isEmpty()) {
@@ -43,6 +40,26 @@ public final class ParameterInjector {
       injected.putAll(filled);
     }
     return new InjectedParameters(parameters, injected, nodeClass);
+  }
+
+  /** Reports each secret parameter the caller also gave a value for. */
+  private static final class OverrideCheck implements BiConsumer<String, Object> {
+    private final Map<String, Object> parameters;
+    private final Class<?> nodeClass;
+    private final InjectionListener listener;
+
+    OverrideCheck(Map<String, Object> parameters, Class<?> nodeClass, InjectionListener listener) {
+      this.parameters = parameters;
+      this.nodeClass = nodeClass;
+      this.listener = listener;
+    }
+
+    @Override
+    public void accept(String parameter, Object value) {
+      if (parameters.containsKey(parameter)) {
+        listener.overriddenParameter(nodeClass, parameter);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -19,7 +19,14 @@ import java.util.regex.Pattern;
  */
 public final class PlaceholderFiller {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+  /**
+   * In a holder, compiled when a string with a '{' is first filled: compiling it when this class
+   * loads would load the regex engine on the agent's first node call for parameters that have no
+   * placeholder at all (issue 16).
+   */
+  private static final class Syntax {
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+  }
 
   private PlaceholderFiller() {}
 
@@ -113,7 +120,7 @@ public final class PlaceholderFiller {
     if (text.indexOf('{') < 0) {
       return text;
     }
-    Matcher matcher = PLACEHOLDER.matcher(text);
+    Matcher matcher = Syntax.PLACEHOLDER.matcher(text);
     StringBuilder out = null;
     int last = 0;
     while (matcher.find()) {
@@ -138,7 +145,7 @@ public final class PlaceholderFiller {
   /** The placeholder names in {@code text}, for diagnostics. */
   public static Set<String> placeholdersIn(String text) {
     Set<String> names = new java.util.LinkedHashSet<>();
-    Matcher matcher = PLACEHOLDER.matcher(text);
+    Matcher matcher = Syntax.PLACEHOLDER.matcher(text);
     while (matcher.find()) {
       names.add(matcher.group(1));
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
  */
 public final class ResilientSecretProviderBuilder {
 
-  static final Set<String> KEYS =
+  /** The configuration keys under {@code resilience.}. */
+  public static final Set<String> KEYS =
       Set.of(
           "enabled",
           "call-timeout",

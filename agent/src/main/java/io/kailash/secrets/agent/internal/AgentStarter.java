@@ -6,7 +6,9 @@ import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
 import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.config.PolicySettings;
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
+import io.kailash.secrets.agent.internal.logging.AgentLoggerProvider;
 import io.kailash.secrets.agent.internal.providers.MBeanPublisher;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.agent.internal.resolve.InternalFaults;
@@ -29,7 +31,6 @@ import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -68,7 +69,7 @@ public final class AgentStarter {
         return; // the kill switch: no transformer, no bridge, nothing
       }
       settings = AgentSettings.of(config);
-      configureLogging(settings);
+      configureLogging(settings, ProviderChainAssembler.logsThroughSlf4j(config));
       provider = ProviderChainAssembler.assemble(config, factories, mbeans);
       audit = ProviderChainAssembler.audit(config);
       policy = new PolicyGate(PolicySettings.read(config));
@@ -77,7 +78,7 @@ public final class AgentStarter {
       configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
       return;
     }
-    Logger log = LoggerFactory.getLogger(AgentStarter.class);
+    AgentLog log = AgentLog.of(AgentStarter.class);
     TransformStats stats = new TransformStats();
     if (settings.statsFile().isPresent()) {
       stats.writeAtExit(settings.statsFile().get());
@@ -111,23 +112,42 @@ public final class AgentStarter {
     }
   }
 
-  private static void configureLogging(AgentSettings settings) {
+  /**
+   * @param slf4j whether the api classes the configuration builds log through the agent's isolated
+   *     SLF4J; the agent's own lines never do ({@link AgentLog}), so with the environment alone
+   *     SLF4J is never initialised and costs no start-up time
+   */
+  private static void configureLogging(AgentSettings settings, boolean slf4j) {
     try {
       AgentLogOutput.configure(settings.logLevel(), settings.logFile().orElse(null));
     } catch (IOException e) {
       throw new SecretsConfigurationException(
           "The log file " + settings.logFile().orElse(null) + " cannot be opened for writing.");
     }
+    if (!slf4j) {
+      return;
+    }
     // why: SLF4J 2 first honours the JVM-wide -Dslf4j.provider, which names the application's
     // binding; our isolated copy cannot load that class and would print an error before falling
-    // back to its service file. Hide the property while our SLF4J initialises.
-    String applicationBinding = System.clearProperty("slf4j.provider");
+    // back to its service file. Name our own binding instead while our SLF4J initialises (premain
+    // runs before any application thread): that also spares the service-file lookup.
+    // SLF4J reports the explicit binding at INFO on stderr unless told to be quieter.
+    String applicationBinding =
+        System.setProperty("slf4j.provider", AgentLoggerProvider.class.getName());
+    String applicationVerbosity = System.setProperty("slf4j.internal.verbosity", "WARN");
     try {
       LoggerFactory.getILoggerFactory();
     } finally {
-      if (applicationBinding != null) {
-        System.setProperty("slf4j.provider", applicationBinding);
-      }
+      restore("slf4j.provider", applicationBinding);
+      restore("slf4j.internal.verbosity", applicationVerbosity);
+    }
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
     }
   }
 

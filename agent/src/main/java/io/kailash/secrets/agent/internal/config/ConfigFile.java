@@ -1,6 +1,7 @@
 package io.kailash.secrets.agent.internal.config;
 
 import io.kailash.secrets.config.SecretsConfigurationException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -71,7 +72,9 @@ public final class ConfigFile {
     Properties properties = new Properties();
     try (Reader reader =
         new InputStreamReader(
-            Files.newInputStream(path),
+            // FileInputStream, not Files.newInputStream: the latter loads some 25 NIO channel
+            // classes in premain (issue 16).
+            new FileInputStream(path.toFile()),
             StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

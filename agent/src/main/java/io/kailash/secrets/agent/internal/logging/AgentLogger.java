@@ -18,27 +18,27 @@ final class AgentLogger extends LegacyAbstractLogger {
 
   @Override
   public boolean isTraceEnabled() {
-    return AgentLogOutput.isEnabled(Level.TRACE);
+    return AgentLogOutput.isEnabled(AgentLogOutput.TRACE);
   }
 
   @Override
   public boolean isDebugEnabled() {
-    return AgentLogOutput.isEnabled(Level.DEBUG);
+    return AgentLogOutput.isEnabled(AgentLogOutput.DEBUG);
   }
 
   @Override
   public boolean isInfoEnabled() {
-    return AgentLogOutput.isEnabled(Level.INFO);
+    return AgentLogOutput.isEnabled(AgentLogOutput.INFO);
   }
 
   @Override
   public boolean isWarnEnabled() {
-    return AgentLogOutput.isEnabled(Level.WARN);
+    return AgentLogOutput.isEnabled(AgentLogOutput.WARN);
   }
 
   @Override
   public boolean isErrorEnabled() {
-    return AgentLogOutput.isEnabled(Level.ERROR);
+    return AgentLogOutput.isEnabled(AgentLogOutput.ERROR);
   }
 
   @Override
@@ -50,6 +50,6 @@ final class AgentLogger extends LegacyAbstractLogger {
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable failure) {
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-    AgentLogOutput.write(level, shortName, message, failure);
+    AgentLogOutput.write(level.toInt(), shortName, message, failure);
   }
 }

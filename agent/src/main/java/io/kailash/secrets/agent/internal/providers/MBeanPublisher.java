@@ -1,9 +1,8 @@
 package io.kailash.secrets.agent.internal.providers;
 
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Registers the MBeans of the layers around the chain ({@code io.kailash.secrets:type=SecretCache}
@@ -20,7 +19,7 @@ public final class MBeanPublisher implements Runnable {
   static final long DELAY_MILLIS = 1000;
 
   private static final String THREAD_NAME = "kailash-secrets-jmx";
-  private static final Logger LOG = LoggerFactory.getLogger(MBeanPublisher.class);
+  private static final AgentLog LOG = AgentLog.of(MBeanPublisher.class);
 
   private volatile CachingSecretProvider cache;
   private volatile ResilientSecretProvider resilience;

@@ -7,9 +7,11 @@ import io.kailash.secrets.agent.internal.config.AgentConfig;
 import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
 import io.kailash.secrets.audit.JsonLinesAuditSink;
 import io.kailash.secrets.cache.CachingSecretProvider;
+import io.kailash.secrets.cache.CachingSecretProviderBuilder;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
+import io.kailash.secrets.resilience.ResilientSecretProviderBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +48,19 @@ public final class ProviderChainAssembler {
   public static Map<String, String> layerKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put(ON_TRANSIENT_FAILURE, "fail");
-    addKeys(keys, CACHE, CachingSecretProvider.KEYS, AUTO);
-    addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, AUTO);
+    // The builders' key sets and the sink's constants, not CachingSecretProvider.KEYS etc.: those
+    // would initialise the layers' classes (and their SLF4J loggers) at start-up for nothing.
+    addKeys(keys, CACHE, CachingSecretProviderBuilder.KEYS, AUTO);
+    addKeys(keys, RESILIENCE, ResilientSecretProviderBuilder.KEYS, AUTO);
     keys.put(AUDIT + "." + ENABLED, "false");
-    addKeys(keys, AUDIT, JsonLinesAuditSink.KEYS, "false");
+    addKeys(
+        keys,
+        AUDIT,
+        Set.of(
+            JsonLinesAuditSink.FILE,
+            JsonLinesAuditSink.MAX_FILE_SIZE,
+            JsonLinesAuditSink.MAX_FILES),
+        "false");
     return keys;
   }
 
@@ -58,6 +69,19 @@ public final class ProviderChainAssembler {
     for (String name : new TreeSet<>(names)) {
       keys.put(prefix + "." + name, name.equals(ENABLED) ? enabledDefault : "");
     }
+  }
+
+  /**
+   * Whether what {@link #assemble} and {@link #audit} build logs through SLF4J: everything but the
+   * environment provider alone, without cache, resilience or audit (it never logs).
+   */
+  public static boolean logsThroughSlf4j(AgentConfig config) {
+    boolean remote = hasRemoteProvider(config);
+    return remote
+        || config.providers().size() > 1
+        || layerOn(config, CACHE, remote)
+        || layerOn(config, RESILIENCE, remote)
+        || config.bool(AUDIT + "." + ENABLED);
   }
 
   /** Whether {@link #assemble} puts a cache in front of the chain. */

@@ -1,9 +1,8 @@
 package io.kailash.secrets.agent.internal.resolve;
 
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bridge's fault handler: logs a throwable that escaped secret resolution (its type and
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InternalFaults implements Function<Throwable, Object> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(InternalFaults.class);
+  private static final AgentLog LOG = AgentLog.of(InternalFaults.class);
 
   private final boolean proceed;
   private final TransformStats stats;

@@ -5,14 +5,13 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The implementation behind the bridge: resolves a node's flat requirements through the configured
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SecretResolver
     implements BiFunction<Object, String[], Object>, Consumer<String[]> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SecretResolver.class);
+  private static final AgentLog LOG = AgentLog.of(SecretResolver.class);
 
   private final SecretProvider provider;
   private final boolean cached;

@@ -1,9 +1,8 @@
 package io.kailash.secrets.agent.internal.transform;
 
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Our "muzzle": the woven advice calls {@code io.kailash.secrets.injection.AgentHandoff} (the
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LoaderCheck {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LoaderCheck.class);
+  private static final AgentLog LOG = AgentLog.of(LoaderCheck.class);
   private static final String HANDOFF = "io/kailash/secrets/injection/AgentHandoff.class";
 
   private final Class<?> bridge;

@@ -1,10 +1,9 @@
 package io.kailash.secrets.agent.internal.transform;
 
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * After a dynamic attach, re-runs the transformer over node classes that were loaded before the
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Retransformer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Retransformer.class);
+  private static final AgentLog LOG = AgentLog.of(Retransformer.class);
   private static final int BATCH = 100;
 
   private final Instrumentation instrumentation;

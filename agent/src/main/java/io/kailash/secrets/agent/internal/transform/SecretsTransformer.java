@@ -1,11 +1,10 @@
 package io.kailash.secrets.agent.internal.transform;
 
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's one {@link ClassFileTransformer}. Every class the JVM defines passes through it, so
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SecretsTransformer implements ClassFileTransformer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SecretsTransformer.class);
+  private static final AgentLog LOG = AgentLog.of(SecretsTransformer.class);
 
   private final String baseType;
   private final String method;

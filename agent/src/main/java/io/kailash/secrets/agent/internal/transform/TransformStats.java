@@ -1,13 +1,12 @@
 package io.kailash.secrets.agent.internal.transform;
 
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counters the tests read: node classes woven, run-start hooks woven, transformation errors, class
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransformStats {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TransformStats.class);
+  private static final AgentLog LOG = AgentLog.of(TransformStats.class);
 
   final AtomicInteger transformed = new AtomicInteger();
   final AtomicInteger errors = new AtomicInteger();
@@ -27,8 +26,16 @@ public final class TransformStats {
   private final AtomicLong resolutions = new AtomicLong();
   private final AtomicLong internalFaults = new AtomicLong();
 
+  /**
+   * Resolutions are counted only for the stats file: the count is an atomic increment on every node
+   * call, a shared write that the warm call path (issue 16) should not pay for a test counter.
+   */
+  private volatile boolean countResolutions;
+
   public void resolution() {
-    resolutions.incrementAndGet();
+    if (countResolutions) {
+      resolutions.incrementAndGet();
+    }
   }
 
   public void internalFault() {
@@ -67,6 +74,7 @@ public final class TransformStats {
 
   /** Writes the counters to {@code file} when the JVM exits. */
   public void writeAtExit(Path file) {
+    countResolutions = true;
     Thread hook =
         new Thread(
             () -> {

@@ -80,8 +80,13 @@ final class TypeFamily {
   }
 
   private Map<String, Boolean> answersFor(ClassLoader loader) {
-    synchronized (answers) {
-      return answers.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+    synchronized (answers) { // get-then-put, not computeIfAbsent: no lambda on the start path
+      Map<String, Boolean> known = answers.get(loader);
+      if (known == null) {
+        known = new ConcurrentHashMap<>();
+        answers.put(loader, known);
+      }
+      return known;
     }
   }
 }
