@@ -1,13 +1,12 @@
 package io.kailash.secrets.agent.internal.resolve;
 
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.policy.SecretPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Applies the secret policy ({@code policy.file}, {@code policy.default}) in the resolver, before
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyGate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PolicyGate.class);
+  private static final AgentLog LOG = AgentLog.of(PolicyGate.class);
 
   private final SecretPolicy policy;
   private final boolean enforced;
