@@ -45,7 +45,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentHandoff {
 
+  /**
+   * The version of the protocol between the agent and this class. The agent reads it from this
+   * class file, with the descriptors of the methods it calls, before it weaves a class loader's
+   * classes; on a mismatch that loader's node classes are refused instead of failing with {@code
+   * NoSuchMethodError}. Change it whenever a method the agent calls or weaves changes.
+   */
+  public static final String PROTOCOL = "kailash-secrets-protocol-2";
+
   private static final Logger LOG = LoggerFactory.getLogger(AgentHandoff.class);
+
+  /** Per node class: why the agent refuses it, or {@link #ACCEPTED}. Asked once per class. */
+  private static final ClassValue<String> REFUSALS =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+          boolean declaresSecrets;
+          try {
+            declaresSecrets = FLAT_REQUIREMENTS.get(type).length > 0;
+          } catch (IllegalStateException contradictory) {
+            declaresSecrets = true; // reported by needsSecrets when it runs, if it runs
+          }
+          String refusal = declaresSecrets ? agentVerdict(type) : null;
+          return refusal == null ? ACCEPTED : refusal;
+        }
+      };
+
+  private static final String ACCEPTED = "";
 
   private static final ClassValue<String[]> FLAT_REQUIREMENTS =
       new ClassValue<>() {
@@ -86,6 +112,47 @@ public final class AgentHandoff {
       };
 
   private AgentHandoff() {}
+
+  /**
+   * Called by {@code Node}'s constructor. Under the agent, refuses a class that declares or
+   * inherits secrets but whose {@code run} the agent did not instrument: it would run without them.
+   * Without the agent, and for every class the agent instrumented, it does nothing; the answer is
+   * looked up once per class.
+   *
+   * @throws SecretBackendException (reason {@code MISCONFIGURED}) naming the class and the reason
+   */
+  public static void nodeCreated(Object node) {
+    if (!underAgent()) {
+      return;
+    }
+    Class<?> nodeClass = node.getClass();
+    String refusal = REFUSALS.get(nodeClass);
+    if (!refusal.isEmpty()) {
+      throw new SecretBackendException(
+          "kailash-secrets-agent",
+          null,
+          SecretBackendException.Reason.MISCONFIGURED,
+          "Node class "
+              + nodeClass.getName()
+              + " declares secrets but is refused: "
+              + refusal
+              + ". See docs/security.md, \"Deployment shapes tested\".");
+    }
+  }
+
+  /** False here; the agent weaves {@code return true} in when it has started. */
+  static boolean underAgent() {
+    return false;
+  }
+
+  /**
+   * Why the agent did not instrument {@code nodeClass}'s {@code run}, or {@code null} if it did.
+   * Here {@code null}: the agent weaves in a call to its bridge, or a fixed refusal when this class
+   * loader cannot reach the agent (see docs/security.md).
+   */
+  static String agentVerdict(Class<?> nodeClass) {
+    return null;
+  }
 
   /**
    * The cached flat requirements. A class whose declarations contradict each other (two secrets for

@@ -27,15 +27,40 @@ public final class SecretsBridge {
   private SecretsBridge() {}
 
   /**
-   * Installs the implementation. Called once by the agent, before any class is woven.
+   * Installs the implementation, once: a second call (a second agent, or application code) is
+   * refused, so what answers the woven code cannot be replaced after the agent started.
    *
-   * @param implementation (node, flat requirements) to answer
+   * @param implementation (node, flat requirements) to answer; when it is also a {@code
+   *     ClassValue<String>}, that is the guard {@link #verdict} asks ({@code ""}: accepted)
    * @param faultHandler logs a throwable the implementation let escape and returns the answer
+   * @return whether this call installed it
    */
-  public static void install(
+  public static synchronized boolean install(
       BiFunction<Object, String[], Object> implementation,
       Function<Throwable, Object> faultHandler) {
+    if (installed != null) {
+      return false;
+    }
     installed = new Installed(implementation, faultHandler);
+    return true;
+  }
+
+  /**
+   * Why the agent did not instrument {@code nodeClass}'s run method, or {@code null} when it did.
+   * Called once per node class that declares secrets, from {@code Node}'s constructor. Never
+   * throws: a fault answers with a refusal, so the node fails closed.
+   */
+  public static String verdict(Class<?> nodeClass) {
+    Installed current = installed;
+    if (current == null || !(current.implementation instanceof ClassValue<?> guard)) {
+      return "the kailash-secrets agent is not initialised";
+    }
+    try {
+      Object refusal = guard.get(nodeClass);
+      return "".equals(refusal) ? null : (String) refusal;
+    } catch (Throwable fault) {
+      return "the agent could not check it (" + fault.getClass().getName() + ")";
+    }
   }
 
   /** Resolves {@code requirements} for {@code node}; see the class comment for the answer. */
