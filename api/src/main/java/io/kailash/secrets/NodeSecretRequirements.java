@@ -24,9 +24,25 @@ public final class NodeSecretRequirements {
 
   private NodeSecretRequirements() {}
 
-  /** The requirements of {@code nodeClass}; empty if it declares none. */
+  /**
+   * The requirements of {@code nodeClass}; empty if it declares none.
+   *
+   * @throws IllegalStateException naming the class if a declaration is invalid (blank name or
+   *     parameter, two secrets for one parameter)
+   */
   public static List<SecretRequest> of(Class<?> nodeClass) {
     return CACHE.get(nodeClass);
+  }
+
+  /** A blank name or parameter is a broken declaration of the class, reported like a duplicate. */
+  private static SecretRequest from(Class<?> declaring, SecretRequirement annotation) {
+    try {
+      return SecretRequest.from(annotation);
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalStateException(
+          declaring.getName() + " has an invalid @SecretRequirement: " + invalid.getMessage(),
+          invalid);
+    }
   }
 
   private static List<SecretRequest> collect(Class<?> type) {
@@ -38,7 +54,7 @@ public final class NodeSecretRequirements {
     for (Class<?> c : hierarchy) {
       Map<String, SecretRequest> declaredHere = new LinkedHashMap<>();
       for (SecretRequirement annotation : c.getDeclaredAnnotationsByType(SecretRequirement.class)) {
-        SecretRequest request = SecretRequest.from(annotation);
+        SecretRequest request = from(c, annotation);
         if (declaredHere.put(request.parameter(), request) != null) {
           throw new IllegalStateException(
               c.getName()

@@ -226,6 +226,19 @@ public final class AgentHandoff {
       return parameters;
     }
     if (agentAnswer instanceof Map<?, ?> secrets) {
+      try {
+        ParameterShape.check(parameters);
+      } catch (IllegalArgumentException badShape) {
+        throw new SecretBackendException(
+            "kailash-secrets-agent",
+            null,
+            SecretBackendException.Reason.INVALID_REQUEST,
+            "The parameters of node class "
+                + node.getClass().getName()
+                + " cannot take its secrets: "
+                + badShape.getMessage()
+                + ".");
+      }
       return ParameterInjector.inject(
           node.getClass(),
           parameters == null ? Map.of() : parameters,

@@ -27,6 +27,10 @@ final class NodeGuard {
 
   /** {@code null} when {@code nodeClass} runs woven code, otherwise why it does not. */
   String verdict(Class<?> nodeClass) {
+    if (!extendsBaseType(nodeClass)) {
+      return "not instrumented: it is not a subclass of the configured instrument.base-type "
+          + baseType;
+    }
     Class<?> declaring = declaringClassOfRun(nodeClass);
     if (declaring == null) {
       return "no concrete " + method + "(Map) was found to instrument";
