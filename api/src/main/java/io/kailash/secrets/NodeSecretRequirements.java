@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The secret requirements of a node class: its own {@link SecretRequirement}s and those of its
@@ -46,6 +47,26 @@ public final class NodeSecretRequirements {
   }
 
   private static List<SecretRequest> collect(Class<?> type) {
+    return collect(type, NodeSecretRequirements::declaredOn);
+  }
+
+  private static List<SecretRequest> declaredOn(Class<?> c) {
+    List<SecretRequest> declared = new ArrayList<>();
+    for (SecretRequirement annotation : c.getDeclaredAnnotationsByType(SecretRequirement.class)) {
+      declared.add(from(c, annotation));
+    }
+    return declared;
+  }
+
+  /**
+   * The requirements of {@code type} from what each class of its hierarchy declares, with the rules
+   * above. The agent calls this with a reader of the application's own annotation type.
+   *
+   * @param declaredOn the requirements one class declares itself, in declaration order
+   * @throws IllegalStateException naming the class if a declaration is invalid
+   */
+  public static List<SecretRequest> collect(
+      Class<?> type, Function<Class<?>, List<SecretRequest>> declaredOn) {
     List<Class<?>> hierarchy = new ArrayList<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       hierarchy.add(0, c);
@@ -53,8 +74,7 @@ public final class NodeSecretRequirements {
     Map<String, SecretRequest> byParameter = new LinkedHashMap<>();
     for (Class<?> c : hierarchy) {
       Map<String, SecretRequest> declaredHere = new LinkedHashMap<>();
-      for (SecretRequirement annotation : c.getDeclaredAnnotationsByType(SecretRequirement.class)) {
-        SecretRequest request = from(c, annotation);
+      for (SecretRequest request : declaredOn.apply(c)) {
         if (declaredHere.put(request.parameter(), request) != null) {
           throw new IllegalStateException(
               c.getName()

@@ -7,6 +7,7 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.testing.TestNodes;
 import io.kailash.workflow.Node;
 import io.kailash.workflow.NodeRegistry;
@@ -140,7 +141,10 @@ class OnlyTwoExceptionTypesTest {
   void theAgentsHandoffAnswersBadShapesAndDeclarationsWithInvalidRequest() {
     Object node = new TestNodes.ApiNode();
     for (Map<String, Object> params : List.of(selfContaining(), nested(20_000), integerKey())) {
-      assertThatThrownBy(() -> AgentHandoff.inject(node, params, Map.of("api_token", "v")))
+      assertThatThrownBy(
+              () ->
+                  AgentHandoff.inject(
+                      node, params, AgentProtocol.secrets(Map.of("api_token", "v"))))
           .isInstanceOfSatisfying(
               SecretBackendException.class,
               e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST))

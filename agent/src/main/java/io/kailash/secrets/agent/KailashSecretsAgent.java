@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.jar.JarFile;
@@ -84,11 +83,10 @@ public final class KailashSecretsAgent {
    * method reference: the first lambda of a JVM costs milliseconds of start-up.
    */
   private static final class BridgeInstaller
-      implements BiPredicate<BiFunction<Object, String[], Object>, Function<Throwable, Object>> {
+      implements BiPredicate<Function<Object, Object>, Function<Throwable, Object>> {
     @Override
     public boolean test(
-        BiFunction<Object, String[], Object> implementation,
-        Function<Throwable, Object> faultHandler) {
+        Function<Object, Object> implementation, Function<Throwable, Object> faultHandler) {
       return SecretsBridge.install(implementation, faultHandler);
     }
   }

@@ -1,6 +1,5 @@
 package io.kailash.secrets.agent.bridge;
 
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,13 +13,12 @@ import java.util.function.Function;
  *
  * <p>It never throws: a fault that escapes the implementation goes to the installed fault handler,
  * which logs it (no values) and answers according to {@code on-internal-error} ({@code fail}: a
- * backend failure with reason {@code INTERNAL}; {@code proceed}: {@code null}, run the node without
- * secrets). When even that is impossible the bridge fails closed. Answers follow the format of
- * {@code io.kailash.secrets.injection.AgentHandoff}.
+ * backend failure with reason {@code INTERNAL}; {@code proceed}: run the node without secrets).
+ * When even that is impossible it answers nothing, which fails the node closed. The answers' one
+ * keyed, versioned form is {@code io.kailash.secrets.injection.AgentProtocol}; the bridge only
+ * passes them on.
  */
 public final class SecretsBridge {
-
-  private static final String AGENT = "kailash-secrets-agent";
 
   private static volatile Installed installed;
 
@@ -30,14 +28,13 @@ public final class SecretsBridge {
    * Installs the implementation, once: a second call (a second agent, or application code) is
    * refused, so what answers the woven code cannot be replaced after the agent started.
    *
-   * @param implementation (node, flat requirements) to answer; when it is also a {@code
-   *     ClassValue<String>}, that is the guard {@link #verdict} asks ({@code ""}: accepted)
+   * @param implementation node to answer; when it is also a {@code ClassValue<String>}, that is the
+   *     guard {@link #verdict} asks ({@code ""}: accepted)
    * @param faultHandler logs a throwable the implementation let escape and returns the answer
    * @return whether this call installed it
    */
   public static synchronized boolean install(
-      BiFunction<Object, String[], Object> implementation,
-      Function<Throwable, Object> faultHandler) {
+      Function<Object, Object> implementation, Function<Throwable, Object> faultHandler) {
     if (installed != null) {
       return false;
     }
@@ -63,14 +60,18 @@ public final class SecretsBridge {
     }
   }
 
-  /** Resolves {@code requirements} for {@code node}; see the class comment for the answer. */
-  public static Object resolve(Object node, String[] requirements) {
+  /**
+   * Resolves the secrets of {@code node}'s class, as the agent derived them from the class; the
+   * agent answers only for classes it wove. See {@code io.kailash.secrets.injection.AgentProtocol}
+   * for the answer; {@code null} means no answer and fails the node closed.
+   */
+  public static Object resolve(Object node) {
     Installed current = installed;
     if (current == null) {
-      return internalFailure("the agent is not initialised");
+      return null;
     }
     try {
-      return current.implementation.apply(node, requirements);
+      return current.implementation.apply(node);
     } catch (Throwable fault) {
       return onFault(current, fault);
     }
@@ -98,24 +99,11 @@ public final class SecretsBridge {
       return current.faultHandler.apply(fault);
     } catch (Throwable handlerFault) {
       // The handler logs through the agent's logger; if even that fails there is nowhere left to
-      // report to, and failing closed still tells the caller what happened.
-      return internalFailure(fault.getClass().getName());
+      // report to: no answer, which the woven code turns into a failure (fail closed).
+      return null;
     }
   }
 
-  private static String[] internalFailure(String why) {
-    return new String[] {
-      "backend",
-      AGENT,
-      "",
-      "INTERNAL",
-      "an internal error in the kailash-secrets agent stopped secret resolution ("
-          + why
-          + "). Set on-internal-error=proceed to run nodes without secrets instead."
-    };
-  }
-
   private record Installed(
-      BiFunction<Object, String[], Object> implementation,
-      Function<Throwable, Object> faultHandler) {}
+      Function<Object, Object> implementation, Function<Throwable, Object> faultHandler) {}
 }

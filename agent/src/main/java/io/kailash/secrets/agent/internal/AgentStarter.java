@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -53,8 +52,7 @@ public final class AgentStarter {
       boolean attached,
       Path agentJar,
       Class<?> bridge,
-      BiPredicate<BiFunction<Object, String[], Object>, Function<Throwable, Object>>
-          installBridge) {
+      BiPredicate<Function<Object, Object>, Function<Throwable, Object>> installBridge) {
     Map<String, SecretProviderFactory> factories = SecretProviderFactories.builtIn();
     Map<String, String> keys = new LinkedHashMap<>(AgentKeys.defaults());
     keys.putAll(ProviderChainAssembler.layerKeys());
@@ -84,8 +82,7 @@ public final class AgentStarter {
       Instrumentation instrumentation,
       Path agentJar,
       Class<?> bridge,
-      BiPredicate<BiFunction<Object, String[], Object>, Function<Throwable, Object>>
-          installBridge) {
+      BiPredicate<Function<Object, Object>, Function<Throwable, Object>> installBridge) {
     AgentConfig config = loader.load(agentArgs, agentJar.getParent());
     if (!config.enabled()) {
       return false; // the kill switch: no transformer, no bridge, nothing

@@ -4,29 +4,25 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
-import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
-import java.util.ArrayList;
-import java.util.List;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The implementation behind the bridge: resolves a node's flat requirements through the configured
- * provider (chain, resilience, cache) and answers in AgentHandoff's format.
+ * The implementation behind the bridge: resolves a node class's requirements, as the agent itself
+ * derived them from the class ({@link DeclaredRequirements}), through the configured provider
+ * (chain, resilience, cache) and answers in {@link AgentProtocol}'s form.
  *
- * <p>The warm path is a {@code ClassValue} lookup of the node class's {@link ResolutionPlan} (the
- * requirements already parsed, re-parsed only if the flat array is a different one), then, with
- * audit off, the {@link WarmAnswer}: one provider read per secret and the last answer handed out
- * again if nothing changed. With audit on every call takes the full path, so that each resolution
- * writes its records. Absent and broken secrets become failure answers; anything else escapes to
- * the bridge, whose fault handler applies {@code on-internal-error}.
+ * <p>The warm path is a {@code ClassValue} lookup of the node class's {@link ResolutionPlan.Slot},
+ * then, with audit off, the {@link WarmAnswer}: one provider read per secret and the last answer
+ * handed out again if nothing changed. With audit on every call takes the full path, so that each
+ * resolution writes its records. Absent and broken secrets and invalid declarations become failure
+ * answers; anything else escapes to the bridge, whose fault handler applies {@code
+ * on-internal-error}.
  */
-public final class SecretResolver
-    implements BiFunction<Object, String[], Object>, Consumer<String[]> {
+public final class SecretResolver {
 
   private static final Logger LOG = LoggerFactory.getLogger(SecretResolver.class);
 
@@ -34,11 +30,20 @@ public final class SecretResolver
   private final boolean cached;
   private final ResolutionAudit audit;
   private final TransformStats stats;
-  private final ClassValue<ResolutionPlan.Slot> plans =
+  private final DeclaredRequirements declared = new DeclaredRequirements();
+  private final ClassValue<Object> plans =
       new ClassValue<>() {
         @Override
-        protected ResolutionPlan.Slot computeValue(Class<?> nodeClass) {
-          return new ResolutionPlan.Slot();
+        protected Object computeValue(Class<?> nodeClass) {
+          try {
+            return new ResolutionPlan.Slot(new ResolutionPlan(declared.of(nodeClass)));
+          } catch (IllegalStateException invalid) {
+            return AgentProtocol.backend(
+                AgentProtocol.AGENT,
+                null,
+                SecretBackendException.Reason.INVALID_REQUEST,
+                invalid.getMessage());
+          }
         }
       };
 
@@ -61,35 +66,34 @@ public final class SecretResolver
   }
 
   /**
-   * Loads a starting run's secrets ({@code name, version} pairs) into the cache with one batch
-   * read. Without a cache there is nowhere to keep them, so nothing is read ahead. Failures are
-   * left for the node that needs the secret to report.
+   * Loads a starting run's secrets ({@link AgentProtocol#refs(String[])}) into the cache with one
+   * batch read. Without a cache there is nowhere to keep them, so nothing is read ahead. Failures
+   * are left for the node that needs the secret to report.
    */
-  @Override
-  public void accept(String[] secretRefs) {
+  public void prefetch(String[] secretRefs) {
     if (!cached) {
       return;
     }
-    List<SecretRef> refs = new ArrayList<>(secretRefs.length / 2);
-    for (int i = 0; i + 1 < secretRefs.length; i += 2) {
-      refs.add(new SecretRef(secretRefs[i], secretRefs[i + 1]));
-    }
     try {
-      provider.getSecretValues(refs);
+      provider.getSecretValues(AgentProtocol.refs(secretRefs));
     } catch (SecretProviderException reportedLater) {
       LOG.debug("Loading a run's secrets ahead failed; each node will report it.", reportedLater);
     }
   }
 
-  @Override
-  public Object apply(Object node, String[] flatRequirements) {
-    Class<?> nodeClass = node.getClass();
-    ResolutionPlan.Slot slot = plans.get(nodeClass);
-    ResolutionPlan plan = slot.planFor(flatRequirements);
+  /** The answer for a node of {@code nodeClass}, in {@link AgentProtocol}'s form. */
+  public Map<String, Object> resolve(Class<?> nodeClass) {
+    Object planOrFailure = plans.get(nodeClass);
     stats.resolution();
+    if (!(planOrFailure instanceof ResolutionPlan.Slot slot)) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> invalid = (Map<String, Object>) planOrFailure;
+      return invalid;
+    }
+    ResolutionPlan plan = slot.plan();
     WarmAnswer warm = audit.isOn() ? null : slot.warm();
     if (warm != null) {
-      Map<String, String> unchanged = warm.reuse(plan, provider);
+      Map<String, Object> unchanged = warm.reuse(plan, provider);
       if (unchanged != null) {
         return unchanged;
       }
@@ -98,14 +102,14 @@ public final class SecretResolver
       try {
         Map<String, String> values = provider.getSecrets(plan.requests());
         scope.resolved(values);
-        slot.remember(plan, values);
-        return values;
+        slot.remember(values);
+        return AgentProtocol.secrets(values);
       } catch (SecretNotFoundException e) {
         scope.notFound(e);
-        return FailureAnswers.notFound(e);
+        return AgentProtocol.notFound(e);
       } catch (SecretBackendException e) {
         scope.failed();
-        return FailureAnswers.backend(e);
+        return AgentProtocol.backend(e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.kailash.secrets.agent.internal.transform;
 
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class HandoffProtocol {
 
-  /** Must equal {@code io.kailash.secrets.injection.AgentHandoff.PROTOCOL} of this release. */
-  static final String VERSION = "kailash-secrets-protocol-2";
+  /** The agent's own copy of the api defines it, so it is this release's by construction. */
+  static final String VERSION = AgentProtocol.PROTOCOL;
 
   static final String HANDOFF = "io/kailash/secrets/injection/AgentHandoff";
 
@@ -26,7 +27,6 @@ final class HandoffProtocol {
   static final List<String> METHODS =
       List.of(
           "needsSecrets(Ljava/lang/Object;Ljava/util/Map;)Z",
-          "requirements(Ljava/lang/Object;)[Ljava/lang/String;",
           "inject(Ljava/lang/Object;Ljava/util/Map;Ljava/lang/Object;)Ljava/util/Map;",
           "beforeRun([Ljava/lang/String;)V",
           "underAgent()Z",
