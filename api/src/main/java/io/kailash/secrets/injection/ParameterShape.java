@@ -26,7 +26,7 @@ public final class ParameterShape {
    * @throws IllegalArgumentException saying what is wrong with the shape of {@code parameters}
    */
   public static void check(Map<?, ?> parameters) {
-    if (parameters == null) {
+    if (parameters == null || isFlat(parameters)) {
       return;
     }
     Deque<Object[]> pending = new ArrayDeque<>();
@@ -61,6 +61,20 @@ public final class ParameterShape {
         }
       }
     }
+  }
+
+  /**
+   * The common case on the warm path: String keys and no nested map or list. Checked without
+   * allocating anything.
+   */
+  private static boolean isFlat(Map<?, ?> parameters) {
+    for (Map.Entry<?, ?> entry : parameters.entrySet()) {
+      Object value = entry.getValue();
+      if (!(entry.getKey() instanceof String) || value instanceof Map || value instanceof List) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void pushIfContainer(Deque<Object[]> pending, Object value, int depth) {
