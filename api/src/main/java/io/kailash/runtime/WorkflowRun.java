@@ -8,6 +8,7 @@ import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.ParameterInjector;
+import io.kailash.secrets.injection.ParameterShape;
 import io.kailash.secrets.policy.SecretPolicy;
 import io.kailash.workflow.Connection;
 import io.kailash.workflow.Node;
@@ -33,6 +34,7 @@ final class WorkflowRun {
   private final RuntimeSettings settings;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+  private String current = "(none)"; // the node being worked on, named when something escapes
 
   WorkflowRun(
       Workflow workflow, Map<String, Map<String, Object>> runParameters, RuntimeSettings settings) {
@@ -41,17 +43,36 @@ final class WorkflowRun {
     this.settings = settings;
   }
 
+  /**
+   * Runs the workflow. Every failure is a {@link WorkflowExecutionException} naming this run and
+   * the node: also an unexpected exception from a custom provider or from walking a node's
+   * parameters, which would otherwise escape raw.
+   */
   ExecutionResult execute() {
+    try {
+      return executeNodes();
+    } catch (WorkflowExecutionException reported) {
+      throw reported;
+    } catch (RuntimeException | StackOverflowError unexpected) {
+      throw fail(
+          current, "failed unexpectedly (" + unexpected.getClass().getName() + ")", unexpected);
+    }
+  }
+
+  private ExecutionResult executeNodes() {
     Map<String, Node> nodes = new LinkedHashMap<>();
     List<NodeRequirements> requirements = new ArrayList<>();
     for (NodeSpec spec : workflow.executionOrder()) {
+      current = spec.id();
       Node node = create(spec);
       nodes.put(spec.id(), node);
       requirements.add(requirementsOf(spec.id(), node.getClass()));
     }
+    current = firstNeedingSecrets(requirements);
     enforcePolicy(requirements);
     PrefetchedSecrets secrets = prefetch(requirements);
     for (NodeRequirements node : requirements) {
+      current = node.nodeId();
       Map<String, String> injected = secretsFor(node, secrets);
       SecretOutputGuard guard = new SecretOutputGuard(injected.values());
       Map<String, Object> inputs = inputsOf(node, injected);
@@ -65,6 +86,15 @@ final class WorkflowRun {
       }
     }
     return new ExecutionResult(runId, results);
+  }
+
+  private static String firstNeedingSecrets(List<NodeRequirements> requirements) {
+    for (NodeRequirements node : requirements) {
+      if (!node.isEmpty()) {
+        return node.nodeId();
+      }
+    }
+    return requirements.isEmpty() ? "(none)" : requirements.get(0).nodeId();
   }
 
   private Node create(NodeSpec spec) {
@@ -180,6 +210,11 @@ final class WorkflowRun {
     }
     if (node.isEmpty() || settings.provider() == null) {
       return inputs;
+    }
+    try {
+      ParameterShape.check(inputs);
+    } catch (IllegalArgumentException badShape) {
+      throw fail(id, "its parameters cannot take its secrets: " + badShape.getMessage(), null);
     }
     return inject(node, inputs, secrets);
   }

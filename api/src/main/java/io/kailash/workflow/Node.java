@@ -12,6 +12,17 @@ import java.util.Map;
 public abstract class Node {
 
   /**
+   * Under the kailash-secrets agent, refuses a node class that declares secrets but whose {@code
+   * run} the agent could not instrument (hidden class, class loader without the agent's bridge,
+   * ...), so that it can never run without them. Without the agent it does nothing.
+   *
+   * @throws io.kailash.secrets.SecretBackendException naming the class and why it is refused
+   */
+  protected Node() {
+    io.kailash.secrets.injection.AgentHandoff.nodeCreated(this);
+  }
+
+  /**
    * Runs the node.
    *
    * @param inputs the node's parameters; never {@code null}

@@ -1,5 +1,7 @@
 package io.kailash.workflow;
 
+import io.kailash.secrets.NodeSecretRequirements;
+import io.kailash.secrets.injection.ParameterShape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -115,7 +117,24 @@ public final class WorkflowBuilder {
               + registry.knownTypes());
       return Optional.empty();
     }
+    if (!secretsCanBeInjected(node, problems)) {
+      return Optional.empty();
+    }
     return Optional.of(new NodeSpec(node.id(), node.type(), factory, node.params()));
+  }
+
+  /** Broken @SecretRequirement declarations and parameter maps injection cannot walk. */
+  private static boolean secretsCanBeInjected(PendingNode node, List<String> problems) {
+    try {
+      if (node.nodeClass() != null) {
+        NodeSecretRequirements.of(node.nodeClass());
+      }
+      ParameterShape.check(node.params());
+      return true;
+    } catch (IllegalStateException | IllegalArgumentException invalid) {
+      problems.add("node '" + node.id() + "': " + invalid.getMessage());
+      return false;
+    }
   }
 
   private void checkConnections(Set<String> ids, List<String> problems) {

@@ -113,7 +113,7 @@ class AgentInjectionIT {
                     + "instrument.method=execute")
             .run();
 
-    run.assertClean(List.of("task-token=injected", "node-token=absent"), TOKEN);
+    run.assertClean(List.of("task-token=injected", "node-token=refused"), TOKEN);
     assertThat(run.stat("transformed")).isEqualTo(1);
   }
 

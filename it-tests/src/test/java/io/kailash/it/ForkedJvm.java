@@ -30,6 +30,8 @@ public final class ForkedJvm {
   private final List<String> appArgs = new ArrayList<>();
   private final Map<String, String> environment = new HashMap<>();
   private final List<Path> extraClassPath = new ArrayList<>();
+  private final List<String> argsBeforeAgent = new ArrayList<>();
+  private final Map<String, Path> replacedJars = new HashMap<>();
   private String agentArgs;
   private boolean withoutApiJackson;
   private Path statsFile;
@@ -67,6 +69,38 @@ public final class ForkedJvm {
     return this;
   }
 
+  /** A JVM argument placed before our {@code -javaagent}, e.g. another agent listed first. */
+  public ForkedJvm argBeforeAgent(String argument) {
+    argsBeforeAgent.add(argument);
+    return this;
+  }
+
+  /** Adds a directory or jar at the end of the class path. */
+  public ForkedJvm classPathEntry(Path entry) {
+    extraClassPath.add(entry);
+    return this;
+  }
+
+  /**
+   * Puts {@code jar} on the class path instead of the dependency whose path contains {@code part}.
+   */
+  public ForkedJvm replacingJar(String part, Path jar) {
+    replacedJars.put(part, jar);
+    return this;
+  }
+
+  /** The application's dependency jar whose path contains {@code part}. */
+  public static Path dependency(String part) throws IOException {
+    String dependencies =
+        Files.readString(Path.of(System.getProperty("it.app.classpath.file"))).trim();
+    for (String entry : dependencies.split(java.io.File.pathSeparator)) {
+      if (entry.contains(part)) {
+        return Path.of(entry);
+      }
+    }
+    throw new IllegalStateException("no dependency " + part + " in " + dependencies);
+  }
+
   public ForkedJvm args(String... arguments) {
     appArgs.addAll(List.of(arguments));
     return this;
@@ -91,6 +125,7 @@ public final class ForkedJvm {
   public Process start() throws IOException {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
+    command.addAll(argsBeforeAgent);
     if (agentArgs != null) {
       statsFile = Files.createTempFile(workDir(), "stats-", ".txt");
       Files.delete(statsFile); // the agent writes it at exit; absent means the agent never started
@@ -132,9 +167,16 @@ public final class ForkedJvm {
     String dependencies =
         Files.readString(Path.of(System.getProperty("it.app.classpath.file"))).trim();
     for (String entry : dependencies.split(java.io.File.pathSeparator)) {
-      if (!(withoutApiJackson && entry.contains("jackson"))) {
-        entries.add(entry);
+      if (withoutApiJackson && entry.contains("jackson")) {
+        continue;
       }
+      String replaced = entry;
+      for (Map.Entry<String, Path> replacement : replacedJars.entrySet()) {
+        if (entry.contains(replacement.getKey())) {
+          replaced = replacement.getValue().toString();
+        }
+      }
+      entries.add(replaced);
     }
     extraClassPath.forEach(path -> entries.add(path.toString()));
     return String.join(java.io.File.pathSeparator, entries);

@@ -7,9 +7,7 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.jar.JarFile;
 
@@ -17,14 +15,17 @@ import java.util.jar.JarFile;
  * The agent's entry point ({@code Premain-Class} and {@code Agent-Class}).
  *
  * <p>Rules, as in the OpenTelemetry and Datadog entry classes: do as little as possible here, use
- * only the JDK, never throw (a failure disables the agent and says so on stderr, never on stdout),
- * and hand over to the isolated implementation at once. {@code premain} and {@code agentmain} share
- * one idempotent start, so a second {@code -javaagent} or a later attach is ignored.
+ * only the JDK, never throw, write nothing on stdout, and hand over to the isolated implementation
+ * at once. A failure follows {@code on-config-error} as far as it can be read here: the JVM stops
+ * with exit code 1 (the default at {@code -javaagent}), or the agent is disabled with one line.
+ * {@code premain} and {@code agentmain} share one start: once it succeeded, a second {@code
+ * -javaagent} or a later attach is ignored; a start that disabled itself does not block a later
+ * one.
  */
 public final class KailashSecretsAgent {
 
   private static final String STARTER = "io.kailash.secrets.agent.internal.AgentStarter";
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static boolean started;
 
   private KailashSecretsAgent() {}
 
@@ -39,8 +40,9 @@ public final class KailashSecretsAgent {
     start(agentArgs, instrumentation, true);
   }
 
-  private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
-    if (!STARTED.compareAndSet(false, true)) {
+  private static synchronized void start(
+      String agentArgs, Instrumentation instrumentation, boolean attached) {
+    if (started) {
       System.err.println("kailash-secrets: the agent is already running; ignoring this start.");
       return;
     }
@@ -58,19 +60,21 @@ public final class KailashSecretsAgent {
                   boolean.class,
                   Path.class,
                   Class.class,
-                  BiConsumer.class);
-      start.invoke(
-          null,
-          agentArgs,
-          instrumentation,
-          attached,
-          jar,
-          SecretsBridge.class,
-          new BridgeInstaller());
+                  BiPredicate.class);
+      started =
+          (Boolean)
+              start.invoke(
+                  null,
+                  agentArgs,
+                  instrumentation,
+                  attached,
+                  jar,
+                  SecretsBridge.class,
+                  new BridgeInstaller());
     } catch (InvocationTargetException e) {
-      disabled(e.getCause());
+      failed(e.getCause(), agentArgs, attached);
     } catch (Throwable e) {
-      disabled(e);
+      failed(e, agentArgs, attached);
     }
   }
 
@@ -79,20 +83,31 @@ public final class KailashSecretsAgent {
    * method reference: the first lambda of a JVM costs milliseconds of start-up.
    */
   private static final class BridgeInstaller
-      implements BiConsumer<BiFunction<Object, String[], Object>, Function<Throwable, Object>> {
+      implements BiPredicate<Function<Object, Object>, Function<Throwable, Object>> {
     @Override
-    public void accept(
-        BiFunction<Object, String[], Object> implementation,
-        Function<Throwable, Object> faultHandler) {
-      SecretsBridge.install(implementation, faultHandler);
+    public boolean test(
+        Function<Object, Object> implementation, Function<Throwable, Object> faultHandler) {
+      return SecretsBridge.install(implementation, faultHandler);
     }
   }
 
-  private static void disabled(Throwable cause) {
-    System.err.println(
-        "kailash-secrets: the agent failed to start and is disabled; nodes run without injected"
-            + " secrets: "
-            + cause);
+  /**
+   * A failure before the isolated starter could apply {@code on-config-error} (the agent jar is
+   * unreadable, the starter cannot be loaded): the file is out of reach here, so {@code warn} is
+   * honoured when given as agent argument, system property or environment variable.
+   */
+  private static void failed(Throwable cause, String agentArgs, boolean attached) {
+    boolean warn =
+        (agentArgs != null && agentArgs.replace(" ", "").contains("on-config-error=warn"))
+            || "warn".equals(System.getProperty("kailash.secrets.on-config-error"))
+            || "warn".equals(System.getenv("KAILASH_SECRETS_ON_CONFIG_ERROR"));
+    String line = "kailash-secrets: the agent failed to start (" + cause.getClass().getName() + ")";
+    if (warn || attached) {
+      System.err.println(line + "; it is disabled and nodes run without injected secrets.");
+      return;
+    }
+    System.err.println(line + ". The JVM stops (set on-config-error=warn to run without it).");
+    System.exit(1);
   }
 
   /** The jar this class was loaded from, checked to be a kailash-secrets agent jar. */

@@ -4,8 +4,19 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Parses durations as people write them in properties files: 250ms, 30s, 5m, 1h, 2d or PT5M. */
+/**
+ * Parses durations as people write them in properties files: 250ms, 30s, 5m, 1h, 2d or PT5M, from
+ * zero up to {@link #MAXIMUM} (365 days).
+ *
+ * <p>why a maximum: a duration that parses but overflows later ({@code 106752d} overflows {@link
+ * Duration#toNanos()}) would fail far from the configuration, at the first cache read, instead of
+ * at start-up where the key can be named. Every duration key is parsed here, so the bound holds for
+ * all of them.
+ */
 public final class Durations {
+
+  /** The largest duration any key accepts: 365 days. */
+  public static final Duration MAXIMUM = Duration.ofDays(365);
 
   private Durations() {}
 
@@ -17,6 +28,10 @@ public final class Durations {
       Duration duration = parseUnchecked(text);
       if (duration.isNegative()) {
         throw new IllegalArgumentException("Not a duration (negative): " + text);
+      }
+      if (duration.compareTo(MAXIMUM) > 0) {
+        throw new IllegalArgumentException(
+            "Not a duration (longer than the maximum of 365d): " + text);
       }
       return duration;
     } catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {

@@ -84,7 +84,7 @@ public final class ProviderSettings {
     try {
       return Durations.parse(raw.get());
     } catch (IllegalArgumentException e) {
-      throw invalid(key, "a duration such as 250ms, 30s, 5m, 1h or PT5M");
+      throw invalid(key, "a duration such as 250ms, 30s, 5m, 1h or PT5M, at most 365d");
     }
   }
 

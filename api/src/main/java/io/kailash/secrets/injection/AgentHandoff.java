@@ -5,8 +5,6 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,49 +18,47 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The advice woven into {@code Node.run} runs in the node's class loader, so it sees this class
  * (from the application's api jar) but not the agent's isolated classes; the agent's bridge sees
- * neither. Everything that crosses between them is a JDK type:
+ * neither. Everything that crosses between them is a JDK type, in the one keyed form {@link
+ * AgentProtocol} defines:
  *
  * <pre>{@code
  * if (AgentHandoff.needsSecrets(this, params)) {
- *   params = AgentHandoff.inject(this, params, SecretsBridge.resolve(this, AgentHandoff.requirements(this)));
+ *   params = AgentHandoff.inject(this, params, SecretsBridge.resolve(this));
  * }
  * }</pre>
  *
- * <p>Requirements go to the agent as a flat {@code String[]}: {@code name, parameter, optional
- * ("true"/"false"), version}, repeated. The agent answers with one of:
- *
- * <ul>
- *   <li>a {@code Map<String, String>} of parameter to secret value: run with them;
- *   <li>{@code null}: run with the caller's parameters unchanged (agent disabled, or an internal
- *       fault with {@code on-internal-error=proceed});
- *   <li>{@code String[]{"not-found", detail, providersTried (comma separated), name1, version1,
- *       ...}}: throw {@link SecretNotFoundException};
- *   <li>{@code String[]{"backend", provider, secretName or "", reason, message}}: throw {@link
- *       SecretBackendException}.
- * </ul>
- *
- * <p>So the exceptions application code catches are its own {@code io.kailash.secrets} classes.
+ * <p>The agent derives a node's requirements itself, from the class, and answers only for classes
+ * it wove; nothing the application hands over decides what is resolved. The exceptions application
+ * code catches are its own {@code io.kailash.secrets} classes.
  */
 public final class AgentHandoff {
 
-  private static final ClassValue<String[]> FLAT_REQUIREMENTS =
+  /**
+   * The protocol between the agent and this class. The agent reads it from this class file, with
+   * the descriptors of the methods it calls, before it weaves a class loader's classes; on a
+   * mismatch that loader's node classes are refused instead of failing with {@code
+   * NoSuchMethodError}.
+   */
+  public static final String PROTOCOL = AgentProtocol.PROTOCOL;
+
+  /** Per node class: why the agent refuses it, or {@link #ACCEPTED}. Asked once per class. */
+  private static final ClassValue<String> REFUSALS =
       new ClassValue<>() {
         @Override
-        protected String[] computeValue(Class<?> type) {
-          List<SecretRequest> requests = NodeSecretRequirements.of(type);
-          String[] flat = new String[requests.size() * 4];
-          int i = 0;
-          for (SecretRequest request : requests) {
-            flat[i++] = request.name();
-            flat[i++] = request.parameter();
-            flat[i++] = Boolean.toString(request.optional());
-            flat[i++] = request.version();
+        protected String computeValue(Class<?> type) {
+          boolean declaresSecrets;
+          try {
+            declaresSecrets = !NodeSecretRequirements.of(type).isEmpty();
+          } catch (IllegalStateException invalid) {
+            declaresSecrets = true; // reported by needsSecrets when it runs, if it runs
           }
-          return flat;
+          String refusal = declaresSecrets ? agentVerdict(type) : null;
+          return refusal == null ? ACCEPTED : refusal;
         }
       };
 
-  /** Warns, by name only, about hard-coded secrets and placeholders that name no secret. */
+  private static final String ACCEPTED = "";
+
   private static final InjectionListener LOGGING_LISTENER =
       new InjectionListener() {
         @Override
@@ -95,35 +91,74 @@ public final class AgentHandoff {
   private AgentHandoff() {}
 
   /**
-   * The cached flat requirements. A class whose declarations contradict each other (two secrets for
-   * one parameter) is reported as an invalid request, the one failure type besides "not found" that
-   * reaches application code from the agent.
+   * Called by {@code Node}'s constructor. Under the agent, refuses a class that declares or
+   * inherits secrets but whose {@code run} the agent did not instrument: it would run without them.
+   * Without the agent, and for every class the agent instrumented, it does nothing; the answer is
+   * looked up once per class.
+   *
+   * @throws SecretBackendException (reason {@code MISCONFIGURED}) naming the class and the reason
    */
-  private static String[] flatRequirements(Class<?> nodeClass) {
-    try {
-      return FLAT_REQUIREMENTS.get(nodeClass);
-    } catch (IllegalStateException contradictory) {
+  public static void nodeCreated(Object node) {
+    if (!underAgent()) {
+      return;
+    }
+    Class<?> nodeClass = node.getClass();
+    String refusal = REFUSALS.get(nodeClass);
+    if (!refusal.isEmpty()) {
       throw new SecretBackendException(
-          "kailash-secrets-agent",
+          AgentProtocol.AGENT,
           null,
-          SecretBackendException.Reason.INVALID_REQUEST,
-          contradictory.getMessage());
+          SecretBackendException.Reason.MISCONFIGURED,
+          "Node class "
+              + nodeClass.getName()
+              + " declares secrets but is refused: "
+              + refusal
+              + ". See docs/security.md, \"Deployment shapes tested\".");
     }
   }
 
-  /** False when the node declares no secrets, or {@code parameters} already carry them. */
+  /** False here; the agent weaves {@code return true} in when it has started. */
+  static boolean underAgent() {
+    return false;
+  }
+
+  /**
+   * Why the agent did not instrument {@code nodeClass}'s {@code run}, or {@code null} if it did.
+   * Here {@code null}: the agent weaves in a call to its bridge, or a fixed refusal when this class
+   * loader cannot reach the agent (see docs/security.md).
+   */
+  static String agentVerdict(Class<?> nodeClass) {
+    return null;
+  }
+
+  /**
+   * False when the node declares no secrets, or {@code parameters} already carry its class's
+   * secrets (an outer {@code run} of the same instance's class called {@code super.run}, or {@code
+   * LocalRuntime} injected). A node of another class run with them, e.g. a base-class instance
+   * created inside a subclass's {@code run}, resolves its own.
+   *
+   * @throws SecretBackendException (reason {@code INVALID_REQUEST}) if the class's declarations are
+   *     invalid (blank name or parameter, two secrets for one parameter)
+   */
   public static boolean needsSecrets(Object node, Map<String, Object> parameters) {
     Class<?> nodeClass = node.getClass();
-    if (flatRequirements(nodeClass).length == 0) {
+    if (requirementsOf(nodeClass).isEmpty()) {
       return false;
     }
     return !(parameters instanceof InjectedParameters injected
         && injected.isResolvedFor(nodeClass));
   }
 
-  /** The node's requirements, flattened as described in the class comment. Do not modify. */
-  public static String[] requirements(Object node) {
-    return flatRequirements(node.getClass());
+  private static List<SecretRequest> requirementsOf(Class<?> nodeClass) {
+    try {
+      return NodeSecretRequirements.of(nodeClass);
+    } catch (IllegalStateException invalid) {
+      throw new SecretBackendException(
+          AgentProtocol.AGENT,
+          null,
+          SecretBackendException.Reason.INVALID_REQUEST,
+          invalid.getMessage());
+    }
   }
 
   /**
@@ -136,7 +171,7 @@ public final class AgentHandoff {
     // Without the agent there is nothing to load ahead.
   }
 
-  /** The secrets of these requirement lists as {@code name, version} pairs, each secret once. */
+  /** The secrets of these requirement lists, each once, in {@link AgentProtocol#refs} form. */
   public static String[] secretRefsOf(Collection<List<SecretRequest>> requirements) {
     Set<SecretRef> refs = new LinkedHashSet<>();
     for (List<SecretRequest> list : requirements) {
@@ -144,65 +179,39 @@ public final class AgentHandoff {
         refs.add(request.ref());
       }
     }
-    String[] flat = new String[refs.size() * 2];
-    int i = 0;
-    for (SecretRef ref : refs) {
-      flat[i++] = ref.name();
-      flat[i++] = ref.version();
-    }
-    return flat;
+    return AgentProtocol.refs(refs);
   }
 
   /**
-   * Applies the agent's answer.
+   * Applies the agent's answer ({@link AgentProtocol}). Parameters injected for another node class
+   * are dropped first: each node instance gets its own class's secrets only.
    *
    * @throws SecretNotFoundException if the agent reports missing required secrets
-   * @throws SecretBackendException if the agent reports a backend failure
+   * @throws SecretBackendException if the agent reports a backend failure, gave no readable answer,
+   *     or the parameters cannot be walked (reason {@code INVALID_REQUEST})
    */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> inject(
       Object node, Map<String, Object> parameters, Object agentAnswer) {
-    if (agentAnswer == null) {
+    Map<String, String> secrets = AgentProtocol.read(agentAnswer);
+    if (secrets == null) {
       return parameters;
     }
-    if (agentAnswer instanceof Map<?, ?> secrets) {
-      return ParameterInjector.inject(
-          node.getClass(),
-          parameters == null ? Map.of() : parameters,
-          (Map<String, String>) secrets,
-          LOGGING_LISTENER);
-    }
-    if (agentAnswer instanceof String[] answer && answer.length >= 5) {
-      throw failure(answer);
-    }
-    throw new SecretBackendException(
-        "kailash-secrets-agent",
-        null,
-        SecretBackendException.Reason.INTERNAL,
-        "the agent gave an answer this api version cannot read ("
-            + agentAnswer.getClass().getName()
-            + "); use an agent and api jar of the same version.");
-  }
-
-  private static RuntimeException failure(String[] answer) {
-    if ("not-found".equals(answer[0])) {
-      List<SecretRef> missing = new ArrayList<>();
-      for (int i = 3; i + 1 < answer.length; i += 2) {
-        missing.add(new SecretRef(answer[i], answer[i + 1]));
-      }
-      List<String> providers =
-          answer[2].isEmpty() ? List.of() : Arrays.asList(answer[2].split(","));
-      return new SecretNotFoundException(missing, providers, answer[1]);
-    }
-    return new SecretBackendException(
-        answer[1], answer[2].isEmpty() ? null : answer[2], reason(answer[3]), answer[4]);
-  }
-
-  private static SecretBackendException.Reason reason(String name) {
+    Map<String, Object> callers =
+        parameters instanceof InjectedParameters other ? other.withoutInjected() : parameters;
     try {
-      return SecretBackendException.Reason.valueOf(name);
-    } catch (IllegalArgumentException unknown) {
-      return SecretBackendException.Reason.INTERNAL; // an agent newer than this api
+      ParameterShape.check(callers);
+    } catch (IllegalArgumentException badShape) {
+      throw new SecretBackendException(
+          AgentProtocol.AGENT,
+          null,
+          SecretBackendException.Reason.INVALID_REQUEST,
+          "The parameters of node class "
+              + node.getClass().getName()
+              + " cannot take its secrets: "
+              + badShape.getMessage()
+              + ".");
     }
+    return ParameterInjector.inject(
+        node.getClass(), callers == null ? Map.of() : callers, secrets, LOGGING_LISTENER);
   }
 }

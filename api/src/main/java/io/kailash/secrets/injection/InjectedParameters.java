@@ -38,12 +38,26 @@ public final class InjectedParameters extends AbstractMap<String, Object> {
   }
 
   /**
-   * Whether these parameters already carry the secrets of {@code nodeClass}: true when they were
-   * resolved for that class or a subclass of it (a subclass's requirements include its
-   * superclasses').
+   * Whether these parameters already carry the secrets of {@code nodeClass}: only when they were
+   * resolved for exactly that class. A node of any other class (a base-class instance created
+   * inside a subclass's run, say) must get its own class's secrets, never another's.
    */
   public boolean isResolvedFor(Class<?> nodeClass) {
-    return nodeClass.isAssignableFrom(resolvedFor);
+    return nodeClass == resolvedFor;
+  }
+
+  /**
+   * The caller's parameters without what was injected or filled here: what another node class may
+   * be given before its own secrets are added. Writes made through this view are kept, except to
+   * the injected names.
+   */
+  public Map<String, Object> withoutInjected() {
+    if (copy == null) {
+      return callerParameters;
+    }
+    Map<String, Object> written = new LinkedHashMap<>(copy);
+    written.keySet().removeAll(injected.keySet());
+    return written;
   }
 
   /** The names of the parameters that were injected or filled; their values are secret. */

@@ -22,7 +22,8 @@ class DurationsTest {
     "' 10 s ', PT10S",
     "PT5M, PT5M",
     "pt1h30m, PT1H30M",
-    "P1D, PT24H"
+    "P1D, PT24H",
+    "365d, PT8760H"
   })
   void parsesTheWrittenForms(String text, String expected) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.parse(expected));
@@ -30,7 +31,22 @@ class DurationsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "ms", "5 weeks", "1.5s", "-5s", "PTX", "PT-5S", "99999999999999999999s", "P"})
+      strings = {
+        "",
+        "ms",
+        "5 weeks",
+        "1.5s",
+        "-5s",
+        "PTX",
+        "PT-5S",
+        "99999999999999999999s",
+        "P",
+        "106752d",
+        "366d",
+        "P366D",
+        "8761h",
+        "9223372036854775807ms"
+      })
   void rejectsAnythingElseWithAnIllegalArgumentNamingTheText(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
         .isInstanceOf(IllegalArgumentException.class)

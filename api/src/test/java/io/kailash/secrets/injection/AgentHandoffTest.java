@@ -9,6 +9,7 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.testing.StderrCapture;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ class AgentHandoffTest {
   @SecretRequirement(name = "api-token", parameter = "api_token", optional = true, version = "3")
   static class SecretNode {}
 
+  @SecretRequirement(name = "db-password", parameter = "db")
   static class SubSecretNode extends SecretNode {}
 
   static class NoSecrets {}
@@ -29,11 +31,8 @@ class AgentHandoffTest {
   private final SecretNode node = new SecretNode();
 
   @Test
-  void requirementsAreFlattenedFourStringsEach() {
-    assertThat(AgentHandoff.requirements(node))
-        .containsExactly(
-            "jwt-signing-key", "secret_key", "false", "", "api-token", "api_token", "true", "3");
-    assertThat(AgentHandoff.requirements(new NoSecrets())).isEmpty();
+  void theProtocolConstantIsTheAnswersOne() {
+    assertThat(AgentHandoff.PROTOCOL).isEqualTo(AgentProtocol.PROTOCOL);
   }
 
   @Test
@@ -50,55 +49,76 @@ class AgentHandoffTest {
   }
 
   @Test
-  void needsSecretsUnlessNoneAreDeclaredOrTheyWereAlreadyInjectedForThisClass() {
+  void needsSecretsUnlessNoneAreDeclaredOrTheyWereInjectedForExactlyThisClass() {
     assertThat(AgentHandoff.needsSecrets(node, Map.of())).isTrue();
     assertThat(AgentHandoff.needsSecrets(node, null)).isTrue();
     assertThat(AgentHandoff.needsSecrets(new NoSecrets(), Map.of())).isFalse();
 
+    InjectedParameters forThisClass = new InjectedParameters(Map.of(), Map.of(), SecretNode.class);
     InjectedParameters forSubclass =
         new InjectedParameters(Map.of(), Map.of(), SubSecretNode.class);
-    InjectedParameters forOtherClass = new InjectedParameters(Map.of(), Map.of(), NoSecrets.class);
-    assertThat(AgentHandoff.needsSecrets(node, forSubclass)).isFalse();
-    assertThat(AgentHandoff.needsSecrets(node, forOtherClass)).isTrue();
+    assertThat(AgentHandoff.needsSecrets(node, forThisClass)).isFalse();
+    // A base-class instance run with a subclass's parameters resolves its own secrets.
+    assertThat(AgentHandoff.needsSecrets(node, forSubclass)).isTrue();
   }
 
   @Test
-  void aMapAnswerIsInjectedWithoutTouchingTheCallersMap() {
+  void aBaseClassNodeRunWithASubclassesParametersGetsOnlyItsOwnSecrets() {
+    Map<String, Object> subclassParameters =
+        AgentHandoff.inject(
+            new SubSecretNode(),
+            Map.of("plain", "p"),
+            AgentProtocol.secrets(Map.of("secret_key", "sub-key", "db", "sub-db")));
+
+    Map<String, Object> base =
+        AgentHandoff.inject(
+            node, subclassParameters, AgentProtocol.secrets(Map.of("secret_key", "base-key")));
+
+    assertThat(base)
+        .containsEntry("secret_key", "base-key")
+        .containsEntry("plain", "p")
+        .doesNotContainKey("db");
+  }
+
+  @Test
+  void aSecretsAnswerIsInjectedWithoutTouchingTheCallersMap() {
     Map<String, Object> caller =
         new HashMap<>(Map.of("auth", "Bearer {secret_key}", "secret_key", "old"));
 
     String logs;
     Map<String, Object> result;
     try (StderrCapture capture = new StderrCapture()) {
-      result = AgentHandoff.inject(node, caller, Map.of("secret_key", "s3cr3t-value"));
+      result =
+          AgentHandoff.inject(node, caller, AgentProtocol.secrets(Map.of("secret_key", "s3cr3t")));
       logs = capture.text();
     }
 
-    assertThat(result)
-        .containsEntry("secret_key", "s3cr3t-value")
-        .containsEntry("auth", "Bearer s3cr3t-value");
+    assertThat(result).containsEntry("secret_key", "s3cr3t").containsEntry("auth", "Bearer s3cr3t");
     assertThat(((InjectedParameters) result).isResolvedFor(SecretNode.class)).isTrue();
     assertThat(caller).containsEntry("secret_key", "old");
     assertThat(logs)
         .contains("secret parameter 'secret_key'")
-        .doesNotContain("s3cr3t-value")
+        .doesNotContain("s3cr3t")
         .doesNotContain("old");
   }
 
   @Test
-  void aNullAnswerLeavesTheParametersAsTheyWere() {
+  void aProceedAnswerLeavesTheParametersAsTheyWere() {
     Map<String, Object> caller = Map.of("a", 1);
 
-    assertThat(AgentHandoff.inject(node, caller, null)).isSameAs(caller);
-    assertThat(AgentHandoff.inject(node, null, Map.of("secret_key", "v")))
+    assertThat(AgentHandoff.inject(node, caller, AgentProtocol.proceed())).isSameAs(caller);
+    assertThat(AgentHandoff.inject(node, null, AgentProtocol.secrets(Map.of("secret_key", "v"))))
         .containsEntry("secret_key", "v");
   }
 
   @Test
   void aNotFoundAnswerThrowsTheApplicationsOwnException() {
-    String[] answer = {
-      "not-found", "version 3 destroyed", "vault,env", "api-token", "3", "other", ""
-    };
+    Object answer =
+        AgentProtocol.notFound(
+            new SecretNotFoundException(
+                List.of(new SecretRef("api-token", "3"), SecretRef.current("other")),
+                List.of("vault", "env"),
+                "version 3 destroyed"));
 
     assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), answer))
         .isInstanceOfSatisfying(
@@ -113,7 +133,9 @@ class AgentHandoffTest {
 
   @Test
   void aBackendAnswerThrowsABackendExceptionWithItsReason() {
-    String[] answer = {"backend", "vault", "api-token", "ACCESS_DENIED", "permission denied"};
+    Object answer =
+        AgentProtocol.backend(
+            "vault", "api-token", SecretBackendException.Reason.ACCESS_DENIED, "permission denied");
 
     assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), answer))
         .isInstanceOfSatisfying(
@@ -127,27 +149,21 @@ class AgentHandoffTest {
   }
 
   @Test
-  void aBackendAnswerWithoutSecretOrWithAnUnknownReasonIsStillReadable() {
-    String[] answer = {"backend", "vault", "", "SOMETHING_NEW", "odd"};
-
-    assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), answer))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> {
-              assertThat(e.secretName()).isNull();
-              assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INTERNAL);
-            });
+  void noAnswerOrAnAnswerOfAnotherProtocolFailsClosed() {
+    Map<String, Object> otherProtocol = new HashMap<>(AgentProtocol.secrets(Map.of("k", "v")));
+    otherProtocol.put("protocol", "kailash-secrets-protocol-1");
+    for (Object answer : new Object[] {null, 42, new String[] {"backend"}, otherProtocol}) {
+      assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), answer))
+          .isInstanceOfSatisfying(
+              SecretBackendException.class,
+              e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INTERNAL))
+          .hasMessageContaining("same release");
+    }
   }
 
   @Test
-  void anUnreadableAnswerIsReportedAsAVersionMismatch() {
-    assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), 42))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INTERNAL))
-        .hasMessageContaining("same version");
-    assertThatThrownBy(() -> AgentHandoff.inject(node, Map.of(), new String[] {"backend"}))
-        .isInstanceOf(SecretBackendException.class)
-        .hasMessageContaining("same version");
+  void withoutTheAgentNodeCreationIsNotChecked() {
+    AgentHandoff.nodeCreated(node); // underAgent() is false until the agent weaves it
+    assertThat(AgentHandoff.underAgent()).isFalse();
   }
 }

@@ -75,11 +75,11 @@ class InjectedParametersTest {
   }
 
   @Test
-  void isResolvedForTheClassAndItsSuperclassesOnly() {
+  void isResolvedForExactlyTheClassItWasResolvedFor() {
     InjectedParameters view = view();
 
     assertThat(view.isResolvedFor(SubNode.class)).isTrue();
-    assertThat(view.isResolvedFor(BaseNode.class)).isTrue();
+    assertThat(view.isResolvedFor(BaseNode.class)).isFalse();
     assertThat(view.isResolvedFor(String.class)).isFalse();
   }
 

@@ -1,5 +1,6 @@
 package io.kailash.it.apps;
 
+import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretRequirement;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * Another framework's task type, not a {@code Node}: run with {@code
  * instrument.base-type=io.kailash.it.apps.CustomBaseTypeApp$Task} and {@code
- * instrument.method=execute}. Node classes are then left alone.
+ * instrument.method=execute}. Node classes are then not instrumented, so one that declares secrets
+ * is refused when created: it would otherwise run without them.
  */
 public final class CustomBaseTypeApp {
 
@@ -26,6 +28,15 @@ public final class CustomBaseTypeApp {
 
   public static void main(String[] args) {
     System.out.println("task-token=" + new DeployTask().execute(new HashMap<>()));
-    System.out.println("node-token=" + new TokenNode().run(new HashMap<>()).get("token"));
+    String node;
+    try {
+      node = String.valueOf(new TokenNode().run(new HashMap<>()).get("token"));
+    } catch (SecretBackendException e) {
+      node =
+          e.getMessage().contains("not a subclass of the configured instrument.base-type")
+              ? "refused"
+              : "wrong refusal: " + e.getMessage();
+    }
+    System.out.println("node-token=" + node);
   }
 }

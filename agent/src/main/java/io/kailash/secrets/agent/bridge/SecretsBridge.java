@@ -1,6 +1,5 @@
 package io.kailash.secrets.agent.bridge;
 
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,38 +13,65 @@ import java.util.function.Function;
  *
  * <p>It never throws: a fault that escapes the implementation goes to the installed fault handler,
  * which logs it (no values) and answers according to {@code on-internal-error} ({@code fail}: a
- * backend failure with reason {@code INTERNAL}; {@code proceed}: {@code null}, run the node without
- * secrets). When even that is impossible the bridge fails closed. Answers follow the format of
- * {@code io.kailash.secrets.injection.AgentHandoff}.
+ * backend failure with reason {@code INTERNAL}; {@code proceed}: run the node without secrets).
+ * When even that is impossible it answers nothing, which fails the node closed. The answers' one
+ * keyed, versioned form is {@code io.kailash.secrets.injection.AgentProtocol}; the bridge only
+ * passes them on.
  */
 public final class SecretsBridge {
-
-  private static final String AGENT = "kailash-secrets-agent";
 
   private static volatile Installed installed;
 
   private SecretsBridge() {}
 
   /**
-   * Installs the implementation. Called once by the agent, before any class is woven.
+   * Installs the implementation, once: a second call (a second agent, or application code) is
+   * refused, so what answers the woven code cannot be replaced after the agent started.
    *
-   * @param implementation (node, flat requirements) to answer
+   * @param implementation node to answer; when it is also a {@code ClassValue<String>}, that is the
+   *     guard {@link #verdict} asks ({@code ""}: accepted)
    * @param faultHandler logs a throwable the implementation let escape and returns the answer
+   * @return whether this call installed it
    */
-  public static void install(
-      BiFunction<Object, String[], Object> implementation,
-      Function<Throwable, Object> faultHandler) {
+  public static synchronized boolean install(
+      Function<Object, Object> implementation, Function<Throwable, Object> faultHandler) {
+    if (installed != null) {
+      return false;
+    }
     installed = new Installed(implementation, faultHandler);
+    return true;
   }
 
-  /** Resolves {@code requirements} for {@code node}; see the class comment for the answer. */
-  public static Object resolve(Object node, String[] requirements) {
+  /**
+   * Why the agent did not instrument {@code nodeClass}'s run method, or {@code null} when it did.
+   * Called once per node class that declares secrets, from {@code Node}'s constructor. Never
+   * throws: a fault answers with a refusal, so the node fails closed.
+   */
+  public static String verdict(Class<?> nodeClass) {
     Installed current = installed;
-    if (current == null) {
-      return internalFailure("the agent is not initialised");
+    if (current == null || !(current.implementation instanceof ClassValue<?> guard)) {
+      return "the kailash-secrets agent is not initialised";
     }
     try {
-      return current.implementation.apply(node, requirements);
+      Object refusal = guard.get(nodeClass);
+      return "".equals(refusal) ? null : (String) refusal;
+    } catch (Throwable fault) {
+      return "the agent could not check it (" + fault.getClass().getName() + ")";
+    }
+  }
+
+  /**
+   * Resolves the secrets of {@code node}'s class, as the agent derived them from the class; the
+   * agent answers only for classes it wove. See {@code io.kailash.secrets.injection.AgentProtocol}
+   * for the answer; {@code null} means no answer and fails the node closed.
+   */
+  public static Object resolve(Object node) {
+    Installed current = installed;
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.implementation.apply(node);
     } catch (Throwable fault) {
       return onFault(current, fault);
     }
@@ -73,24 +99,11 @@ public final class SecretsBridge {
       return current.faultHandler.apply(fault);
     } catch (Throwable handlerFault) {
       // The handler logs through the agent's logger; if even that fails there is nowhere left to
-      // report to, and failing closed still tells the caller what happened.
-      return internalFailure(fault.getClass().getName());
+      // report to: no answer, which the woven code turns into a failure (fail closed).
+      return null;
     }
   }
 
-  private static String[] internalFailure(String why) {
-    return new String[] {
-      "backend",
-      AGENT,
-      "",
-      "INTERNAL",
-      "an internal error in the kailash-secrets agent stopped secret resolution ("
-          + why
-          + "). Set on-internal-error=proceed to run nodes without secrets instead."
-    };
-  }
-
   private record Installed(
-      BiFunction<Object, String[], Object> implementation,
-      Function<Throwable, Object> faultHandler) {}
+      Function<Object, Object> implementation, Function<Throwable, Object> faultHandler) {}
 }

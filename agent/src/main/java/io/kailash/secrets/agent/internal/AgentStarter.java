@@ -28,8 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
@@ -44,51 +43,94 @@ public final class AgentStarter {
 
   private AgentStarter() {}
 
-  /** Called reflectively by {@code KailashSecretsAgent}; see there for the parameters' origin. */
-  public static void start(
+  /**
+   * Called reflectively by {@code KailashSecretsAgent}; see there for the parameters' origin.
+   *
+   * @return whether the agent started; {@code false} (disabled, or a failure with {@code
+   *     on-config-error=warn} or after attach) leaves nothing behind, so a later start may succeed
+   */
+  public static boolean start(
       String agentArgs,
       Instrumentation instrumentation,
       boolean attached,
       Path agentJar,
       Class<?> bridge,
-      BiConsumer<BiFunction<Object, String[], Object>, Function<Throwable, Object>> installBridge) {
+      BiPredicate<Function<Object, Object>, Function<Throwable, Object>> installBridge) {
     Map<String, SecretProviderFactory> factories = SecretProviderFactories.builtIn();
     Map<String, String> keys = new LinkedHashMap<>(AgentKeys.defaults());
     keys.putAll(ProviderChainAssembler.layerKeys());
     AgentConfigLoader loader =
         new AgentConfigLoader(new KeyCatalog(keys, factories), systemProperties(), System.getenv());
-    AgentConfig config;
-    AgentSettings settings;
-    SecretProvider provider;
-    ResolutionAudit audit;
-    PolicyGate policy;
-    MBeanPublisher mbeans = new MBeanPublisher();
     try {
-      config = loader.load(agentArgs, agentJar.getParent());
-      if (!config.enabled()) {
-        return; // the kill switch: no transformer, no bridge, nothing
-      }
-      settings = AgentSettings.of(config);
-      configureLogging(settings, ProviderChainAssembler.logsThroughSlf4j(config));
-      provider = ProviderChainAssembler.assemble(config, factories, mbeans);
-      audit = ProviderChainAssembler.audit(config);
-      policy = new PolicyGate(PolicySettings.read(config));
+      return startChecked(
+          loader, factories, agentArgs, instrumentation, agentJar, bridge, installBridge);
     } catch (SecretsConfigurationException | IllegalArgumentException e) {
       // Builders reject out-of-range values (a cache size of 0) with IllegalArgumentException.
       configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
-      return;
+    } catch (Throwable e) {
+      // Anything else (an overflow, an OutOfMemoryError, a bug) must not leave the JVM running
+      // with the agent silently off: it follows on-config-error like a configuration error.
+      configurationError(
+          "the agent could not start (" + e.getClass().getName() + ")",
+          loader.warnOnConfigError(),
+          attached);
     }
-    AgentLog log = AgentLog.of(AgentStarter.class);
+    return false;
+  }
+
+  private static boolean startChecked(
+      AgentConfigLoader loader,
+      Map<String, SecretProviderFactory> factories,
+      String agentArgs,
+      Instrumentation instrumentation,
+      Path agentJar,
+      Class<?> bridge,
+      BiPredicate<Function<Object, Object>, Function<Throwable, Object>> installBridge) {
+    AgentConfig config = loader.load(agentArgs, agentJar.getParent());
+    if (!config.enabled()) {
+      return false; // the kill switch: no transformer, no bridge, nothing
+    }
+    AgentSettings settings = AgentSettings.of(config);
+    configureLogging(settings, ProviderChainAssembler.logsThroughSlf4j(config));
+    MBeanPublisher mbeans = new MBeanPublisher();
+    SecretProvider provider = ProviderChainAssembler.assemble(config, factories, mbeans);
+    ResolutionAudit audit = ProviderChainAssembler.audit(config);
+    PolicyGate policy = new PolicyGate(PolicySettings.read(config));
     TransformStats stats = new TransformStats();
+    SecretsTransformer transformer =
+        new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);
+    SecretResolver resolver =
+        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config), policy);
+    // Everything that can fail on a bad configuration has run; from here on the agent is on.
+    if (!installBridge.test(
+        new BridgeEndpoint(resolver, transformer),
+        new InternalFaults(settings.proceedOnInternalError(), stats))) {
+      throw new SecretsConfigurationException(
+          "the agent's bridge was already filled in by another start or by application code");
+    }
+    instrumentation.addTransformer(transformer, true);
+    try {
+      afterStart(instrumentation, transformer, config, settings, provider, policy, stats, mbeans);
+    } catch (RuntimeException | LinkageError e) {
+      // The agent is on and guards every node: a failure in the extras below does not undo that.
+      AgentLog.of(AgentStarter.class).error("A step after the agent's start failed.", e);
+    }
+    return true;
+  }
+
+  private static void afterStart(
+      Instrumentation instrumentation,
+      SecretsTransformer transformer,
+      AgentConfig config,
+      AgentSettings settings,
+      SecretProvider provider,
+      PolicyGate policy,
+      TransformStats stats,
+      MBeanPublisher mbeans) {
+    AgentLog log = AgentLog.of(AgentStarter.class);
     if (settings.statsFile().isPresent()) {
       stats.writeAtExit(settings.statsFile().get());
     }
-    installBridge.accept(
-        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config), policy),
-        new InternalFaults(settings.proceedOnInternalError(), stats));
-    SecretsTransformer transformer =
-        new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);
-    instrumentation.addTransformer(transformer, true);
     if (settings.show()) {
       log.info(config.describe());
     }
@@ -107,9 +149,8 @@ public final class AgentStarter {
     if (settings.jmx() && mbeans.hasMBeans()) {
       mbeans.publishLater();
     }
-    if (attached) {
-      new Retransformer(instrumentation, transformer).retransformLoadedClasses();
-    }
+    // Also at premain: another agent listed first may have loaded node classes already.
+    new Retransformer(instrumentation, transformer).retransformLoadedClasses();
   }
 
   /**

@@ -23,6 +23,14 @@ public final class AgentArguments {
         continue;
       }
       int equals = pair.indexOf('=');
+      if (equals <= 0 && pair.trim().equals(ConfigFile.LOCATION_KEY)) {
+        // why: jcmd's JVMTI.agent_load splits its options at '=', so an unquoted config=FILE
+        // arrives as "config" alone.
+        throw new SecretsConfigurationException(
+            "The agent argument 'config' has no value. With jcmd, quote the whole option so that"
+                + " jcmd does not split it at '=': jcmd PID JVMTI.agent_load /path/to/"
+                + "kailash-secrets.jar '\"config=/path/to/kailash-secrets.properties\"'.");
+      }
       if (equals <= 0) {
         throw new SecretsConfigurationException(
             "The agent argument '"

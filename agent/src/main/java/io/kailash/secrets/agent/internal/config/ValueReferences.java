@@ -2,6 +2,7 @@ package io.kailash.secrets.agent.internal.config;
 
 import io.kailash.secrets.config.SecretsConfigurationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import java.util.regex.Pattern;
  * command line. Error messages name the key and the reference, never a resolved value.
  */
 public final class ValueReferences {
+
+  /** The largest file a {@code ${file:}} reference reads: 64 KiB, far more than any token. */
+  static final int FILE_LIMIT = 64 * 1024;
 
   private ValueReferences() {}
 
@@ -79,17 +83,35 @@ public final class ValueReferences {
   }
 
   private static String fromFile(String key, String path) {
-    try {
-      return Files.readString(Path.of(path), StandardCharsets.UTF_8).trim();
-    } catch (IOException | RuntimeException e) {
-      throw new SecretsConfigurationException(
-          "The value of '"
-              + key
-              + "' refers to ${file:"
-              + path
-              + "}, which cannot be read ("
-              + e.getClass().getSimpleName()
-              + "). Check that the file exists and is readable by this process.");
+    Path file = Path.of(path);
+    // why: only a regular file is read, and only up to FILE_LIMIT bytes. /dev/zero would fill the
+    // heap and a FIFO would block premain forever, silently.
+    if (!Files.isRegularFile(file)) {
+      throw fileRefused(
+          key, path, Files.exists(file) ? "it is not a regular file" : "it does not exist");
     }
+    byte[] content;
+    try (InputStream in = Files.newInputStream(file)) {
+      content = in.readNBytes(FILE_LIMIT + 1);
+    } catch (IOException | RuntimeException e) {
+      throw fileRefused(key, path, "it cannot be read: " + e.getClass().getSimpleName());
+    }
+    if (content.length > FILE_LIMIT) {
+      throw fileRefused(key, path, "it is larger than " + FILE_LIMIT / 1024 + " KiB");
+    }
+    return new String(content, StandardCharsets.UTF_8).trim();
+  }
+
+  private static SecretsConfigurationException fileRefused(String key, String path, String why) {
+    return new SecretsConfigurationException(
+        "The value of '"
+            + key
+            + "' refers to ${file:"
+            + path
+            + "}, which is refused ("
+            + why
+            + "). ${file:} reads a regular file of at most "
+            + FILE_LIMIT / 1024
+            + " KiB that this process can read.");
   }
 }

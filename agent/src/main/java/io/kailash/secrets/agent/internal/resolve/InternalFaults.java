@@ -1,7 +1,9 @@
 package io.kailash.secrets.agent.internal.resolve;
 
+import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.function.Function;
 
 /**
@@ -30,6 +32,18 @@ public final class InternalFaults implements Function<Throwable, Object> {
             ? "runs without them (on-internal-error=proceed)"
             : "fails (on-internal-error=fail)",
         fault);
-    return proceed ? null : FailureAnswers.internal(fault);
+    return proceed ? AgentProtocol.proceed() : internal(fault);
+  }
+
+  /** A fault inside the agent, answered as a backend failure with reason INTERNAL. */
+  static Object internal(Throwable fault) {
+    return AgentProtocol.backend(
+        AgentProtocol.AGENT,
+        null,
+        SecretBackendException.Reason.INTERNAL,
+        "an internal error in the kailash-secrets agent stopped secret resolution ("
+            + fault.getClass().getName()
+            + "; see the agent's log). Set on-internal-error=proceed to run nodes without secrets"
+            + " instead.");
   }
 }

@@ -2,9 +2,11 @@ package io.kailash.secrets.agent.internal.resolve;
 
 import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.secrets.policy.SecretPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,7 +57,8 @@ public final class PolicyGate {
       plan.requests().forEach(request -> granted.add(request.name()));
       return new PolicyVerdict(plan, List.of(), null);
     }
-    String[] answer = FailureAnswers.backend(policy.denial(nodeClass, refused.get(0).name()));
+    Map<String, Object> answer =
+        AgentProtocol.backend(policy.denial(nodeClass, refused.get(0).name()));
     LOG.warn(
         "Secret policy {} refuses node class {} the secret(s) {}; the node fails before any"
             + " backend is asked.",

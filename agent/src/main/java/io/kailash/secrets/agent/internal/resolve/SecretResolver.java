@@ -7,29 +7,28 @@ import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
- * The implementation behind the bridge: resolves a node's flat requirements through the configured
- * provider (chain, resilience, cache) and answers in AgentHandoff's format.
+ * The implementation behind the bridge: resolves a node class's requirements, as the agent itself
+ * derived them from the class ({@link DeclaredRequirements}), through the configured provider
+ * (chain, resilience, cache) and answers in {@link AgentProtocol}'s form.
  *
- * <p>The warm path is a {@code ClassValue} lookup of the node class's {@link ResolutionPlan} (the
- * requirements already parsed, re-parsed only if the flat array is a different one), then, with
- * audit off, the {@link WarmAnswer}: one provider read per secret and the last answer handed out
- * again if nothing changed. With audit on every call takes the full path, so that each resolution
- * writes its records. Absent and broken secrets become failure answers; anything else escapes to
- * the bridge, whose fault handler applies {@code on-internal-error}.
+ * <p>The warm path is a {@code ClassValue} lookup of the node class's {@link ResolutionPlan.Slot},
+ * then, with audit off, the {@link WarmAnswer}: one provider read per secret and the last answer
+ * handed out again if nothing changed. With audit on every call takes the full path, so that each
+ * resolution writes its records. Absent and broken secrets and invalid declarations become failure
+ * answers; anything else escapes to the bridge, whose fault handler applies {@code
+ * on-internal-error}.
  *
- * <p>With a secret policy, the {@link PolicyGate}'s verdict on the plan is decided once per class
- * and plan, before any provider call; a refused class gets a {@code POLICY_DENIED} failure answer.
- * Without a policy the check is one final-field test.
+ * <p>With a secret policy, the {@link PolicyGate}'s verdict on the plan is decided once per class,
+ * before any provider call; a refused class gets a {@code POLICY_DENIED} failure answer. Without a
+ * policy the check is one final-field test.
  */
-public final class SecretResolver
-    implements BiFunction<Object, String[], Object>, Consumer<String[]> {
+public final class SecretResolver {
 
   private static final AgentLog LOG = AgentLog.of(SecretResolver.class);
 
@@ -38,11 +37,20 @@ public final class SecretResolver
   private final ResolutionAudit audit;
   private final TransformStats stats;
   private final PolicyGate policy;
-  private final ClassValue<ResolutionPlan.Slot> plans =
+  private final DeclaredRequirements declared = new DeclaredRequirements();
+  private final ClassValue<Object> plans =
       new ClassValue<>() {
         @Override
-        protected ResolutionPlan.Slot computeValue(Class<?> nodeClass) {
-          return new ResolutionPlan.Slot();
+        protected Object computeValue(Class<?> nodeClass) {
+          try {
+            return new ResolutionPlan.Slot(new ResolutionPlan(declared.of(nodeClass)));
+          } catch (IllegalStateException invalid) {
+            return AgentProtocol.backend(
+                AgentProtocol.AGENT,
+                null,
+                SecretBackendException.Reason.INVALID_REQUEST,
+                invalid.getMessage());
+          }
         }
       };
 
@@ -83,17 +91,14 @@ public final class SecretResolver
    * left for the node that needs the secret to report. Under a secret policy only the secrets the
    * {@link PolicyGate} lets through are read ahead: the call does not say which class will ask.
    */
-  @Override
-  public void accept(String[] secretRefs) {
+  public void prefetch(String[] secretRefs) {
     if (!cached) {
       return;
     }
-    List<SecretRef> refs = new ArrayList<>(secretRefs.length / 2);
-    boolean enforced = policy.isEnforced();
-    for (int i = 0; i + 1 < secretRefs.length; i += 2) {
-      if (!enforced || policy.mayLoadAhead(secretRefs[i])) {
-        refs.add(new SecretRef(secretRefs[i], secretRefs[i + 1]));
-      }
+    List<SecretRef> refs = AgentProtocol.refs(secretRefs);
+    if (policy.isEnforced()) {
+      refs = new ArrayList<>(refs);
+      refs.removeIf(ref -> !policy.mayLoadAhead(ref.name()));
     }
     if (refs.isEmpty()) {
       return;
@@ -105,14 +110,18 @@ public final class SecretResolver
     }
   }
 
-  @Override
-  public Object apply(Object node, String[] flatRequirements) {
-    Class<?> nodeClass = node.getClass();
-    ResolutionPlan.Slot slot = plans.get(nodeClass);
-    ResolutionPlan plan = slot.planFor(flatRequirements);
+  /** The answer for a node of {@code nodeClass}, in {@link AgentProtocol}'s form. */
+  public Map<String, Object> resolve(Class<?> nodeClass) {
+    Object planOrFailure = plans.get(nodeClass);
     stats.resolution();
+    if (!(planOrFailure instanceof ResolutionPlan.Slot slot)) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> invalid = (Map<String, Object>) planOrFailure;
+      return invalid;
+    }
+    ResolutionPlan plan = slot.plan();
     if (policy.isEnforced()) {
-      PolicyVerdict verdict = slot.verdict(plan, nodeClass, policy);
+      PolicyVerdict verdict = slot.verdict(nodeClass, policy);
       if (!verdict.allowed()) {
         audit.denied(nodeClass, verdict.refused());
         return verdict.answer();
@@ -120,7 +129,7 @@ public final class SecretResolver
     }
     WarmAnswer warm = audit.isOn() ? null : slot.warm();
     if (warm != null) {
-      Map<String, String> unchanged = warm.reuse(plan, provider);
+      Map<String, Object> unchanged = warm.reuse(plan, provider);
       if (unchanged != null) {
         return unchanged;
       }
@@ -129,14 +138,14 @@ public final class SecretResolver
       try {
         Map<String, String> values = provider.getSecrets(plan.requests());
         scope.resolved(values);
-        slot.remember(plan, values);
-        return values;
+        slot.remember(values);
+        return AgentProtocol.secrets(values);
       } catch (SecretNotFoundException e) {
         scope.notFound(e);
-        return FailureAnswers.notFound(e);
+        return AgentProtocol.notFound(e);
       } catch (SecretBackendException e) {
         scope.failed();
-        return FailureAnswers.backend(e);
+        return AgentProtocol.backend(e);
       }
     }
   }

@@ -3,8 +3,7 @@ package io.kailash.secrets.agent.internal.resolve;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRequest;
-import java.util.Collections;
-import java.util.HashMap;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +19,9 @@ import java.util.Map;
 final class WarmAnswer {
 
   private final String[] values;
-  private final Map<String, String> answer;
+  private final Map<String, Object> answer;
 
-  private WarmAnswer(String[] values, Map<String, String> answer) {
+  private WarmAnswer(String[] values, Map<String, Object> answer) {
     this.values = values;
     this.answer = answer;
   }
@@ -37,16 +36,14 @@ final class WarmAnswer {
         return null;
       }
     }
-    // A HashMap behind an unmodifiable view: its forEach walks the table without allocating,
-    // where an immutable Map.of-style map builds an entry set for every iteration.
-    return new WarmAnswer(values, Collections.unmodifiableMap(new HashMap<>(answer)));
+    return new WarmAnswer(values, AgentProtocol.secrets(answer));
   }
 
   /**
    * @return the remembered answer if every secret still has the same value; {@code null} if one
    *     changed (a rotation) or could not be read, so that the caller resolves afresh
    */
-  Map<String, String> reuse(ResolutionPlan plan, SecretProvider provider) {
+  Map<String, Object> reuse(ResolutionPlan plan, SecretProvider provider) {
     List<SecretRequest> requests = plan.requests();
     try {
       for (int i = 0; i < values.length; i++) {

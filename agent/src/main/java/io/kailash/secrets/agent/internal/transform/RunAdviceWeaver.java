@@ -13,7 +13,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  *
  * <pre>{@code
  * if (AgentHandoff.needsSecrets(this, params)) {
- *   params = AgentHandoff.inject(this, params, SecretsBridge.resolve(this, AgentHandoff.requirements(this)));
+ *   params = AgentHandoff.inject(this, params, SecretsBridge.resolve(this));
  * }
  * }</pre>
  *
@@ -81,7 +81,7 @@ final class RunAdviceWeaver {
   }
 
   private static final class EnterAdvice extends MethodVisitor {
-    private static final int STACK_NEEDED = 4;
+    private static final int STACK_NEEDED = 3;
     private final boolean framesRequired;
 
     EnterAdvice(MethodVisitor next, boolean framesRequired) {
@@ -98,9 +98,7 @@ final class RunAdviceWeaver {
       super.visitJumpInsn(Opcodes.IFEQ, original);
       thisAndParams();
       super.visitVarInsn(Opcodes.ALOAD, 0);
-      super.visitVarInsn(Opcodes.ALOAD, 0);
-      invokeStatic(HANDOFF, "requirements", "(Ljava/lang/Object;)[Ljava/lang/String;");
-      invokeStatic(BRIDGE, "resolve", "(Ljava/lang/Object;[Ljava/lang/String;)Ljava/lang/Object;");
+      invokeStatic(BRIDGE, "resolve", "(Ljava/lang/Object;)Ljava/lang/Object;");
       invokeStatic(
           HANDOFF,
           "inject",

@@ -35,6 +35,8 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private final String method;
   private final TypeFamily family;
   private final LoaderCheck loaderCheck;
+  private final WovenClasses woven = new WovenClasses();
+  private final NodeGuard guard;
   private final TransformStats stats;
   private final ClassLoader ownLoader = SecretsTransformer.class.getClassLoader();
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
@@ -51,7 +53,16 @@ public final class SecretsTransformer implements ClassFileTransformer {
     this.method = method;
     this.family = new TypeFamily(this.baseType, method);
     this.loaderCheck = new LoaderCheck(bridge, stats);
+    this.guard = new NodeGuard(baseType, method, woven);
     this.stats = stats;
+  }
+
+  /**
+   * The guard {@code Node}'s constructor asks (through the bridge): {@code null} when a node
+   * class's run method was woven, otherwise why not.
+   */
+  public String verdict(Class<?> nodeClass) {
+    return guard.verdict(nodeClass);
   }
 
   @Override
@@ -64,32 +75,36 @@ public final class SecretsTransformer implements ClassFileTransformer {
     if (loader == null || loader == platformLoader || loader == ownLoader || className == null) {
       return null;
     }
-    if (className.equals(RunStartWeaver.HANDOFF)) {
-      return weaveRunStart(loader, className, classFile);
+    if (className.equals(HandoffProtocol.HANDOFF)) {
+      return weaveHandoff(loader, classFile);
     }
     if (IgnoredNames.isIgnored(className) && !className.equals(baseType)) {
       return null;
     }
     try {
       ClassFacts facts = ClassFileSkimmer.skim(classFile, method);
-      if (facts == null
-          || !family.isMember(loader, facts)
-          || !facts.declaresTarget()
-          || !loaderCheck.canWeaveInto(loader, className)) {
+      if (facts == null || !family.isMember(loader, facts) || !facts.declaresTarget()) {
         return null;
       }
-      byte[] woven = weaver().weave(classFile);
+      String refusal = loaderCheck.refusal(loader, className);
+      if (refusal != null) {
+        woven.refused(loader, className, "its class loader is refused: " + refusal);
+        return null;
+      }
+      byte[] result = weaver().weave(classFile);
+      woven.woven(loader, className);
       if (classBeingRedefined != null) {
         stats.retransformed.incrementAndGet();
       }
       stats.transformed.incrementAndGet();
       LOG.debug("Instrumented {}.{}(Map)", className.replace('/', '.'), method);
-      return woven;
+      return result;
     } catch (Throwable failure) {
       stats.errors.incrementAndGet();
+      woven.refused(loader, className, whyNotWoven(failure));
       if (failedClasses.add(className)) {
         LOG.warn(
-            "Could not instrument {}; it runs without injected secrets.",
+            "Could not instrument {}; if it declares secrets it is refused when created.",
             className.replace('/', '.'),
             failure);
       }
@@ -97,18 +112,34 @@ public final class SecretsTransformer implements ClassFileTransformer {
     }
   }
 
-  /** The application's AgentHandoff: its run-start hook is woven to reach the bridge. */
-  private byte[] weaveRunStart(ClassLoader loader, String className, byte[] classFile) {
+  private String whyNotWoven(Throwable failure) {
+    String type = failure.getClass().getSimpleName();
+    if (type.equals("MethodTooLargeException")) {
+      return "its "
+          + method
+          + "(Map) is too large to instrument (the JVM limits a method to 64 KB)";
+    }
+    return "instrumenting it failed (" + failure.getClass().getName() + ")";
+  }
+
+  /**
+   * The application's AgentHandoff: its guard is armed (always: a loader the agent cannot weave
+   * gets a guard that refuses its node classes) and its run-start hook reaches the bridge.
+   */
+  private byte[] weaveHandoff(ClassLoader loader, byte[] classFile) {
     try {
-      if (!loaderCheck.canWeaveInto(loader, className)) {
-        return null;
+      String refusal = loaderCheck.refusalForHandoff(loader, classFile);
+      byte[] armed = new GuardHookWeaver().weave(classFile, refusal);
+      if (refusal != null) {
+        return armed;
       }
-      byte[] woven = new RunStartWeaver().weave(classFile);
+      byte[] result = new RunStartWeaver().weave(armed);
       stats.runStartHooks.incrementAndGet();
-      return woven;
+      return result;
     } catch (Throwable failure) {
       stats.errors.incrementAndGet();
-      LOG.warn("Could not instrument the run-start hook; secrets are loaded per node.", failure);
+      LOG.error(
+          "Could not arm the guard in {}.", HandoffProtocol.HANDOFF.replace('/', '.'), failure);
       return null;
     }
   }
@@ -120,6 +151,9 @@ public final class SecretsTransformer implements ClassFileTransformer {
       return false;
     }
     String name = type.getName().replace('.', '/');
+    if (name.equals(HandoffProtocol.HANDOFF)) {
+      return true; // loaded before the agent: its guard must be armed all the same
+    }
     if (IgnoredNames.isIgnored(name) && !name.equals(baseType)) {
       return false;
     }

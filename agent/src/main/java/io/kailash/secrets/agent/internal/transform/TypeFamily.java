@@ -53,7 +53,10 @@ final class TypeFamily {
       return cached;
     }
     ClassFacts facts = read(loader, name);
-    boolean member = facts != null && anySupertypeIsMember(loader, facts, depth + 1);
+    boolean member =
+        facts == null
+            ? loadedClassIsMember(loader, name)
+            : anySupertypeIsMember(loader, facts, depth + 1);
     known.put(name, member);
     return member;
   }
@@ -65,6 +68,34 @@ final class TypeFamily {
     for (String type : facts.interfaces()) {
       if (isMember(loader, type, depth)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For a supertype whose class file is no resource (defined from bytes by its loader, e.g. by a
+   * scripting engine or a proxy generator): it is necessarily loaded already, so ask the class.
+   */
+  private boolean loadedClassIsMember(ClassLoader loader, String name) {
+    Class<?> type;
+    try {
+      type = Class.forName(name.replace('/', '.'), false, loader);
+    } catch (ClassNotFoundException | LinkageError notThere) {
+      return false;
+    }
+    return extendsBaseType(type);
+  }
+
+  private boolean extendsBaseType(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().replace('.', '/').equals(baseType)) {
+        return true;
+      }
+      for (Class<?> implemented : c.getInterfaces()) {
+        if (extendsBaseType(implemented)) {
+          return true;
+        }
       }
     }
     return false;

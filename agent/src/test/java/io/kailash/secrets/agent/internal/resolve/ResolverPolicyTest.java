@@ -10,6 +10,7 @@ import io.kailash.secrets.audit.SecretAccessRecord;
 import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
 import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.secrets.policy.PolicyDefault;
 import io.kailash.secrets.policy.PolicyFile;
 import java.io.IOException;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ResolverPolicyTest {
 
   private static final String TEST = ResolverPolicyTest.class.getName();
-  private static final String[] DB = {"payments/db#password", "password", "false", ""};
-  private static final String[] TOKEN = {"api-token", "api_token", "false", ""};
 
   @TempDir Path dir;
 
@@ -66,10 +65,9 @@ class ResolverPolicyTest {
             "payments/** : " + TEST + "$PaymentsBase",
             "api-token : " + TEST + "$*Base");
 
-    assertThat(resolver.apply(new PaymentsBase(), DB)).isEqualTo(Map.of("password", "pw-value"));
+    assertThat(resolver.resolve(PaymentsBase.class)).isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
     // Declared by two repeated annotations on the superclass: read through the container.
-    assertThat(resolver.apply(new RefundNode(), DB)).isEqualTo(Map.of("password", "pw-value"));
-    assertThat(resolver.apply(new RefundNode(), TOKEN)).isEqualTo(Map.of("api_token", "tok-value"));
+    assertThat(resolver.resolve(RefundNode.class)).isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
   }
 
   @Test
@@ -77,8 +75,8 @@ class ResolverPolicyTest {
     SecretResolver resolver =
         resolver(PolicyDefault.ALLOW, "payments/** : " + TEST + "$ListedBase");
 
-    Object answer = resolver.apply(new SneakyNode(), DB);
-    Object again = resolver.apply(new SneakyNode(), DB);
+    Object answer = resolver.resolve(SneakyNode.class);
+    Object again = resolver.resolve(SneakyNode.class);
 
     assertThat(backend.reads).isEmpty();
     assertThat(again).isSameAs(answer); // decided once per class and plan
@@ -112,17 +110,17 @@ class ResolverPolicyTest {
         resolver(PolicyDefault.ALLOW, true, "payments/** : " + TEST + "$PaymentsBase");
     String[] runSecrets = {"payments/db#password", "", "api-token", ""};
 
-    resolver.accept(runSecrets);
+    resolver.prefetch(runSecrets);
     assertThat(backend.reads).containsExactly("api-token"); // open to every class
 
-    resolver.apply(new SneakyNode(), DB);
+    resolver.resolve(SneakyNode.class);
     assertThat(backend.reads).containsExactly("api-token");
 
-    resolver.apply(new PaymentsBase(), DB); // an allowed class asked: now it may be read ahead
+    resolver.resolve(PaymentsBase.class); // an allowed class asked: now it may be read ahead
     backend.reads.clear();
-    resolver.accept(runSecrets);
+    resolver.prefetch(runSecrets);
     assertThat(backend.reads).doesNotContain("api-token"); // cached
-    assertThat(resolver.apply(new PaymentsBase(), DB)).isEqualTo(Map.of("password", "pw-value"));
+    assertThat(resolver.resolve(PaymentsBase.class)).isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
   }
 
   private SecretResolver resolver(PolicyDefault unmatched, String... rules) throws IOException {

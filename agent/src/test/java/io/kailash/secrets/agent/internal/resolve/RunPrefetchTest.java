@@ -2,8 +2,10 @@ package io.kailash.secrets.agent.internal.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.cache.CachingSecretProvider;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class RunPrefetchTest {
 
   private static final String[] RUN_SECRETS = {"api-token", "", "db-password", ""};
-  private static final String[] NODE_REQUIREMENTS = {"db-password", "db_password", "false", ""};
+
+  @SecretRequirement(name = "db-password", parameter = "db_password")
+  static class DbNode {}
 
   private final MemoryProvider backend =
       new MemoryProvider(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
@@ -25,12 +29,12 @@ class RunPrefetchTest {
             new TransformStats(),
             true);
 
-    resolver.accept(RUN_SECRETS);
+    resolver.prefetch(RUN_SECRETS);
     assertThat(backend.reads).containsExactlyInAnyOrder("api-token", "db-password");
     backend.reads.clear();
 
-    assertThat(resolver.apply(new Object(), NODE_REQUIREMENTS))
-        .isEqualTo(Map.of("db_password", "pw-v1"));
+    assertThat(resolver.resolve(DbNode.class))
+        .isEqualTo(AgentProtocol.secrets(Map.of("db_password", "pw-v1")));
     assertThat(backend.reads).isEmpty();
   }
 
@@ -39,7 +43,7 @@ class RunPrefetchTest {
     SecretResolver resolver =
         new SecretResolver(backend, ResolutionAudit.off(), new TransformStats());
 
-    resolver.accept(RUN_SECRETS);
+    resolver.prefetch(RUN_SECRETS);
 
     assertThat(backend.reads).isEmpty();
   }
@@ -54,7 +58,7 @@ class RunPrefetchTest {
             true);
     backend.failure = io.kailash.secrets.SecretBackendException.Reason.UNAVAILABLE;
 
-    resolver.accept(RUN_SECRETS); // must not throw
+    resolver.prefetch(RUN_SECRETS); // must not throw
 
     assertThat(backend.reads).isNotEmpty();
   }

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
-import io.kailash.secrets.agent.bridge.SecretsBridge;
+import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +27,24 @@ class SecretResolverTest {
   private final SecretResolver resolver =
       new SecretResolver(provider, ResolutionAudit.off(), stats);
 
-  private static final String[] TOKEN_AND_OPTIONAL = {
-    "api-token", "api_token", "false", "", "absent-one", "extra", "true", ""
-  };
+  @SecretRequirement(name = "api-token", parameter = "api_token")
+  @SecretRequirement(name = "absent-one", parameter = "extra", optional = true)
+  static class TokenAndOptional {}
+
+  @SecretRequirement(name = " ", parameter = "p")
+  static class BlankName {}
 
   @Test
   void answersParameterToValueAndSkipsAbsentOptionalSecrets() {
-    Object answer = resolver.apply(new Object(), TOKEN_AND_OPTIONAL);
+    Object answer = resolver.resolve(TokenAndOptional.class);
 
-    assertThat(answer).isEqualTo(Map.of("api_token", VALUE));
+    assertThat(answer).isEqualTo(AgentProtocol.secrets(Map.of("api_token", VALUE)));
   }
 
   @Test
   void missingRequiredSecretBecomesTheApplicationsNotFoundException() {
     provider.store.clear();
-    Object answer = resolver.apply(new Object(), TOKEN_AND_OPTIONAL);
+    Object answer = resolver.resolve(TokenAndOptional.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
         .isInstanceOfSatisfying(
@@ -54,7 +58,7 @@ class SecretResolverTest {
   @Test
   void backendFailureBecomesTheApplicationsBackendException() {
     provider.failure = SecretBackendException.Reason.TIMEOUT;
-    Object answer = resolver.apply(new Object(), TOKEN_AND_OPTIONAL);
+    Object answer = resolver.resolve(TokenAndOptional.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
         .isInstanceOfSatisfying(
@@ -72,42 +76,27 @@ class SecretResolverTest {
   }
 
   @Test
-  void bridgeFailsClosedOrProceedsOnInternalFaults() {
-    SecretsBridge.install(
-        (node, requirements) -> {
-          throw new IllegalStateException("bug");
-        },
-        new InternalFaults(false, stats));
-    Object failClosed = SecretsBridge.resolve(new Object(), TOKEN_AND_OPTIONAL);
+  void internalFaultsFailClosedOrProceed() {
+    Object failClosed = new InternalFaults(false, stats).apply(new IllegalStateException("bug"));
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), failClosed))
         .isInstanceOfSatisfying(
             SecretBackendException.class,
             e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INTERNAL));
 
-    SecretsBridge.install(
-        (node, requirements) -> {
-          throw new IllegalStateException("bug");
-        },
-        new InternalFaults(true, stats));
-    assertThat(SecretsBridge.resolve(new Object(), TOKEN_AND_OPTIONAL)).isNull();
-
-    SecretsBridge.install(
-        (node, requirements) -> {
-          throw new IllegalStateException("bug");
-        },
-        fault -> {
-          throw new IllegalStateException("even the handler fails");
-        });
-    assertThat(SecretsBridge.resolve(new Object(), TOKEN_AND_OPTIONAL))
-        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.array(String[].class))
-        .contains("INTERNAL");
+    Object proceed = new InternalFaults(true, stats).apply(new IllegalStateException("bug"));
+    Map<String, Object> caller = Map.of("a", 1);
+    assertThat(AgentHandoff.inject(new Object(), caller, proceed)).isSameAs(caller);
     assertThat(stats.toString()).contains("internal-faults=2");
   }
 
   @Test
-  void malformedRequirementsAreAnInternalFault() {
-    assertThatThrownBy(() -> resolver.apply(new Object(), new String[] {"a", "b"}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("groups of 4");
+  void invalidDeclarationsAreAnsweredAsAnInvalidRequestNamingTheClass() {
+    Object answer = resolver.resolve(BlankName.class);
+
+    assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
+        .isInstanceOfSatisfying(
+            SecretBackendException.class,
+            e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST))
+        .hasMessageContaining(BlankName.class.getName());
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
+import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.audit.SecretAccessRecord;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The warm path hands out the last answer while nothing changed, and never a stale one. */
 class WarmAnswerTest {
 
-  private static final String[] TWO_SECRETS = {
-    "api-token", "api_token", "false", "", "db-password", "db_password", "false", ""
-  };
+  @SecretRequirement(name = "api-token", parameter = "api_token")
+  @SecretRequirement(name = "db-password", parameter = "db_password")
+  static class TwoSecrets {}
 
   private final MemoryProvider provider =
       new MemoryProvider(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
@@ -30,14 +32,15 @@ class WarmAnswerTest {
   @Test
   void unchangedValuesReuseTheSameAnswerWithOneReadPerSecret() {
     SecretResolver resolver = resolver(ResolutionAudit.off());
-    Object first = resolver.apply(new Object(), TWO_SECRETS);
+    Object first = resolver.resolve(TwoSecrets.class);
     provider.reads.clear();
 
-    Object second = resolver.apply(new Object(), TWO_SECRETS);
+    Object second = resolver.resolve(TwoSecrets.class);
 
-    assertThat(second).isEqualTo(Map.of("api_token", "token-v1", "db_password", "pw-v1"));
+    assertThat(second)
+        .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "token-v1", "db_password", "pw-v1")));
     assertThat(second).isEqualTo(first);
-    assertThat(resolver.apply(new Object(), TWO_SECRETS)).isSameAs(second);
+    assertThat(resolver.resolve(TwoSecrets.class)).isSameAs(second);
     assertThat(provider.reads)
         .containsExactly("api-token", "db-password", "api-token", "db-password");
   }
@@ -45,23 +48,23 @@ class WarmAnswerTest {
   @Test
   void aRotatedValueIsAnsweredAtOnce() {
     SecretResolver resolver = resolver(ResolutionAudit.off());
-    resolver.apply(new Object(), TWO_SECRETS);
-    resolver.apply(new Object(), TWO_SECRETS);
+    resolver.resolve(TwoSecrets.class);
+    resolver.resolve(TwoSecrets.class);
 
     provider.store.put("db-password", "pw-v2");
 
-    assertThat(resolver.apply(new Object(), TWO_SECRETS))
-        .isEqualTo(Map.of("api_token", "token-v1", "db_password", "pw-v2"));
+    assertThat(resolver.resolve(TwoSecrets.class))
+        .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "token-v1", "db_password", "pw-v2")));
   }
 
   @Test
   void aSecretThatDisappearedIsReportedNotServedFromTheWarmAnswer() {
     SecretResolver resolver = resolver(ResolutionAudit.off());
-    resolver.apply(new Object(), TWO_SECRETS);
-    resolver.apply(new Object(), TWO_SECRETS);
+    resolver.resolve(TwoSecrets.class);
+    resolver.resolve(TwoSecrets.class);
 
     provider.store.remove("api-token");
-    Object answer = resolver.apply(new Object(), TWO_SECRETS);
+    Object answer = resolver.resolve(TwoSecrets.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
         .isInstanceOf(SecretNotFoundException.class)
@@ -71,11 +74,11 @@ class WarmAnswerTest {
   @Test
   void aFailingBackendIsReportedNotMaskedByTheWarmAnswer() {
     SecretResolver resolver = resolver(ResolutionAudit.off());
-    resolver.apply(new Object(), TWO_SECRETS);
-    resolver.apply(new Object(), TWO_SECRETS);
+    resolver.resolve(TwoSecrets.class);
+    resolver.resolve(TwoSecrets.class);
 
     provider.failure = SecretBackendException.Reason.UNAVAILABLE;
-    Object answer = resolver.apply(new Object(), TWO_SECRETS);
+    Object answer = resolver.resolve(TwoSecrets.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
         .isInstanceOfSatisfying(
@@ -88,8 +91,8 @@ class WarmAnswerTest {
     List<SecretAccessRecord> records = new ArrayList<>();
     SecretResolver resolver = resolver(ResolutionAudit.to(records::add));
 
-    resolver.apply(new Object(), TWO_SECRETS);
-    resolver.apply(new Object(), TWO_SECRETS);
+    resolver.resolve(TwoSecrets.class);
+    resolver.resolve(TwoSecrets.class);
 
     assertThat(records).hasSize(4);
     assertThat(records)

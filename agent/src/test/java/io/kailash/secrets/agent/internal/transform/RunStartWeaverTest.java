@@ -3,11 +3,10 @@ package io.kailash.secrets.agent.internal.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.agent.bridge.SecretsBridge;
+import io.kailash.secrets.agent.bridge.TestBridge;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,23 +15,10 @@ class RunStartWeaverTest {
 
   private final List<String[]> prefetched = new ArrayList<>();
 
-  /** A bridge implementation that also loads ahead, as SecretResolver does. */
-  private final class Prefetching
-      implements BiFunction<Object, String[], Object>, Consumer<String[]> {
-    @Override
-    public Object apply(Object node, String[] requirements) {
-      return null;
-    }
-
-    @Override
-    public void accept(String[] secretRefs) {
-      prefetched.add(secretRefs);
-    }
-  }
-
   @BeforeEach
   void installBridge() {
-    SecretsBridge.install(new Prefetching(), fault -> null);
+    TestBridge.use(node -> null, fault -> null);
+    TestBridge.prefetchTo(prefetched::add);
   }
 
   @Test

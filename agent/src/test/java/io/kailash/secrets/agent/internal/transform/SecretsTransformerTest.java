@@ -3,7 +3,11 @@ package io.kailash.secrets.agent.internal.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.agenttest.SampleNodes;
+import io.kailash.secrets.NodeSecretRequirements;
+import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.agent.bridge.SecretsBridge;
+import io.kailash.secrets.agent.bridge.TestBridge;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.workflow.Node;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,10 +30,14 @@ class SecretsTransformerTest {
 
   @BeforeEach
   void installTestBridge() {
-    SecretsBridge.install(
-        (node, requirements) -> {
+    TestBridge.use(
+        node -> {
           resolutions.incrementAndGet();
-          return Map.of(requirements[1], VALUE);
+          Map<String, String> secrets = new HashMap<>();
+          for (SecretRequest request : NodeSecretRequirements.of(node.getClass())) {
+            secrets.put(request.parameter(), VALUE);
+          }
+          return AgentProtocol.secrets(secrets);
         },
         fault -> null);
   }

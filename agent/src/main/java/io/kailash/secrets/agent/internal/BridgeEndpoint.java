@@ -1,0 +1,53 @@
+package io.kailash.secrets.agent.internal;
+
+import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.agent.internal.resolve.SecretResolver;
+import io.kailash.secrets.agent.internal.transform.SecretsTransformer;
+import io.kailash.secrets.injection.AgentProtocol;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What the bridge calls, in JDK types only: resolution for a node ({@link SecretResolver}),
+ * run-start read-ahead, and, as a {@code ClassValue} ({@code ""} when accepted), the guard's
+ * verdict on node classes ({@link SecretsTransformer#verdict}).
+ *
+ * <p>Resolution answers only for instances of classes whose run the agent wove, so the public
+ * bridge hands nothing to code that merely calls it with some object.
+ */
+final class BridgeEndpoint extends ClassValue<String>
+    implements Function<Object, Object>, Consumer<String[]> {
+
+  private final SecretResolver resolver;
+  private final SecretsTransformer transformer;
+
+  BridgeEndpoint(SecretResolver resolver, SecretsTransformer transformer) {
+    this.resolver = resolver;
+    this.transformer = transformer;
+  }
+
+  @Override
+  public Object apply(Object node) {
+    Class<?> nodeClass = node.getClass();
+    String refusal = get(nodeClass);
+    if (!refusal.isEmpty()) {
+      return AgentProtocol.backend(
+          AgentProtocol.AGENT,
+          null,
+          SecretBackendException.Reason.MISCONFIGURED,
+          "Node class " + nodeClass.getName() + " is refused: " + refusal + ".");
+    }
+    return resolver.resolve(nodeClass);
+  }
+
+  @Override
+  public void accept(String[] secretRefs) {
+    resolver.prefetch(secretRefs);
+  }
+
+  @Override
+  protected String computeValue(Class<?> nodeClass) {
+    String refusal = transformer.verdict(nodeClass);
+    return refusal == null ? "" : refusal;
+  }
+}

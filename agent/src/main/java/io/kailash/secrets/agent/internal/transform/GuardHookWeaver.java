@@ -1,0 +1,103 @@
+package io.kailash.secrets.agent.internal.transform;
+
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Arms the guard in the application's {@code AgentHandoff}, which {@code Node}'s constructor calls:
+ *
+ * <pre>{@code
+ * static boolean underAgent() { return true; }                          // woven in
+ * static String agentVerdict(Class<?> c) { return SecretsBridge.verdict(c); }   // loader sees us
+ * static String agentVerdict(Class<?> c) { return "<why this loader is refused>"; } // it does not
+ * }</pre>
+ *
+ * <p>The second form is for a class loader whose classes cannot be woven (it cannot see the bridge,
+ * or its api speaks another protocol): every node class there that declares secrets is refused. The
+ * new code returns before the original body, which stays as unreachable code behind a stack map
+ * frame, so no member changes and retransformation works.
+ */
+final class GuardHookWeaver {
+
+  private static final String BRIDGE = "io/kailash/secrets/agent/bridge/SecretsBridge";
+  private static final String UNDER_AGENT = "underAgent()Z";
+  private static final String VERDICT = "agentVerdict(Ljava/lang/Class;)Ljava/lang/String;";
+
+  /**
+   * @param refusal {@code null} to ask the bridge, otherwise the fixed reason every node class of
+   *     this loader is refused with
+   */
+  byte[] weave(byte[] classFile, String refusal) {
+    ClassReader reader = new ClassReader(classFile);
+    ClassWriter writer = new ClassWriter(reader, 0);
+    boolean frames = reader.readUnsignedShort(6) >= Opcodes.V1_6;
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9, writer) {
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+            if ((access & Opcodes.ACC_STATIC) == 0) {
+              return next;
+            }
+            String key = name + descriptor;
+            if (key.equals(UNDER_AGENT)) {
+              return new ReturnFirst(next, frames, null, true);
+            }
+            if (key.equals(VERDICT)) {
+              return new ReturnFirst(next, frames, refusal, false);
+            }
+            return next;
+          }
+        },
+        0);
+    return writer.toByteArray();
+  }
+
+  private static final class ReturnFirst extends MethodVisitor {
+    private final boolean frames;
+    private final String refusal;
+    private final boolean returnsTrue;
+
+    ReturnFirst(MethodVisitor next, boolean frames, String refusal, boolean returnsTrue) {
+      super(Opcodes.ASM9, next);
+      this.frames = frames;
+      this.refusal = refusal;
+      this.returnsTrue = returnsTrue;
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      if (returnsTrue) {
+        super.visitInsn(Opcodes.ICONST_1);
+        super.visitInsn(Opcodes.IRETURN);
+      } else if (refusal != null) {
+        super.visitLdcInsn(refusal);
+        super.visitInsn(Opcodes.ARETURN);
+      } else {
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitMethodInsn(
+            Opcodes.INVOKESTATIC,
+            BRIDGE,
+            "verdict",
+            "(Ljava/lang/Class;)Ljava/lang/String;",
+            false);
+        super.visitInsn(Opcodes.ARETURN);
+      }
+      if (frames) {
+        // The original body follows, unreachable; the verifier wants a frame where it starts.
+        super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+      }
+      super.visitInsn(Opcodes.NOP);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(Math.max(maxStack, 1), maxLocals);
+    }
+  }
+}
