@@ -7,6 +7,7 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequirement;
+import io.kailash.secrets.SecretTemplate;
 import io.kailash.testing.StderrCapture;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,7 +66,11 @@ class AgentHandoffTest {
   @Test
   void aMapAnswerIsInjectedWithoutTouchingTheCallersMap() {
     Map<String, Object> caller =
-        new HashMap<>(Map.of("auth", "Bearer {secret_key}", "secret_key", "old"));
+        new HashMap<>(
+            Map.of(
+                "auth", SecretTemplate.of("Bearer {secret_key}"),
+                "secret_key", "old",
+                "upstream", "my token is {secret_key}"));
 
     String logs;
     Map<String, Object> result;
@@ -76,7 +81,8 @@ class AgentHandoffTest {
 
     assertThat(result)
         .containsEntry("secret_key", "s3cr3t-value")
-        .containsEntry("auth", "Bearer s3cr3t-value");
+        .containsEntry("auth", "Bearer s3cr3t-value")
+        .containsEntry("upstream", "my token is {secret_key}");
     assertThat(((InjectedParameters) result).isResolvedFor(SecretNode.class)).isTrue();
     assertThat(caller).containsEntry("secret_key", "old");
     assertThat(logs)
