@@ -49,6 +49,7 @@ record AwsClientSettings(
             .credentialsProvider(credentialsProvider())
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
+                    .retryStrategy(new NoRetryOnUnreadableAnswer())
                     .apiCallTimeout(timeout)
                     .apiCallAttemptTimeout(attemptTimeout)
                     .build());
