@@ -77,6 +77,10 @@ record AwsClientSettings(
   }
 
   private AwsCredentialsProvider credentialsProvider() {
+    return new CheckedCredentials(resolvedCredentialsProvider());
+  }
+
+  private AwsCredentialsProvider resolvedCredentialsProvider() {
     if (credentials != null) {
       return credentials;
     }

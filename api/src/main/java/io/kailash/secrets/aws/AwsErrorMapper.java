@@ -143,6 +143,11 @@ final class AwsErrorMapper {
       SdkException failure, SecretRef ref, String provider) {
     String name = ref == null ? null : ref.toString();
     String sdk = " SDK failure: " + failure.getClass().getSimpleName() + ".";
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof CheckedCredentials.Refused refused) {
+        return failure(provider, name, Reason.MISCONFIGURED, refused.getMessage(), null);
+      }
+    }
     if (isUnreadableAnswer(failure)) {
       // Checked before IOException (a JSON parse error is one): a 200 that is not JSON is not a
       // network failure worth retrying, and the parser's message quotes the body.

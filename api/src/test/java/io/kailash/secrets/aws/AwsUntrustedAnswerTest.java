@@ -85,6 +85,33 @@ class AwsUntrustedAnswerTest {
   }
 
   @Test
+  void aSecretKeyWithALineBreakIsRefusedWithoutShowingItAndNothingIsSent() throws IOException {
+    answering(200, "application/x-amz-json-1.1", "{}").close();
+    AwsSecretsManagerProvider provider =
+        AwsSecretsManagerProvider.builder()
+            .region("us-east-1")
+            .endpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+            .credentials(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("AKIDLOCAL", SECRET_KEY + "\n# old key")))
+            .build();
+
+    try (LeakProbe probe = LeakProbe.open()) {
+      assertThatThrownBy(() -> provider.getSecret("payments/token"))
+          .isInstanceOfSatisfying(
+              SecretBackendException.class,
+              e -> {
+                probe.exception(e);
+                assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED);
+                assertThat(e.getMessage())
+                    .contains("The AWS secret access key is not usable: it has a line break");
+              });
+      probe.assertNowhere(SECRET_KEY, "old key");
+    }
+    assertThat(requests).hasValue(0);
+  }
+
+  @Test
   void anErrorMessageFromTheServiceIsSanitizedAndCapped() throws IOException {
     String forged = "Denied\n[main] INFO forged log line\u202e " + "x".repeat(500);
     AwsSecretsManagerProvider provider =
