@@ -57,14 +57,4 @@ public final class NodeInputs extends LinkedHashMap<String, Object> {
       }
     }
   }
-
-  @Override
-  public boolean equals(Object other) {
-    return super.equals(other);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }
