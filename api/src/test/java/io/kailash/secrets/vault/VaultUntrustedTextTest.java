@@ -135,6 +135,43 @@ class VaultUntrustedTextTest extends DoubleTestBase {
   }
 
   @Test
+  void aRedirectsLocationIsQuotedSanitizedAndCapped() throws IOException {
+    String location = "https://standby.invalid/\tforged " + "q".repeat(400);
+    com.sun.net.httpserver.HttpServer standby =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    standby.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", location);
+          exchange.sendResponseHeaders(307, -1);
+          exchange.close();
+        });
+    standby.start();
+    try {
+      VaultSecretProvider provider =
+          VaultSecretProvider.builder()
+              .url("http://127.0.0.1:" + standby.getAddress().getPort())
+              .token(vault.rootToken())
+              .kvVersion(KvVersion.V2)
+              .timeSource(clock)
+              .build();
+
+      assertThatThrownBy(() -> provider.getSecret("app/token"))
+          .isInstanceOfSatisfying(
+              SecretBackendException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .contains("redirected")
+                      .contains("https://standby.invalid/ forged qqq")
+                      .doesNotContain("\t")
+                      .doesNotContain("q".repeat(201)));
+    } finally {
+      standby.stop(0);
+    }
+  }
+
+  @Test
   void aNonJsonOkAnswerIsAnInvalidResponseWithoutTheBody() {
     vault.failNext(1, VaultFault.malformedJson());
 
