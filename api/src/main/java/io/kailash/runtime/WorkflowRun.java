@@ -7,6 +7,7 @@ import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.NodeInputs;
 import io.kailash.secrets.injection.ParameterInjector;
 import io.kailash.secrets.injection.ParameterShape;
 import io.kailash.secrets.policy.SecretPolicy;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,9 @@ final class WorkflowRun {
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
   private String current = "(none)"; // the node being worked on, named when something escapes
+
+  /** Every secret injected in this run, by the runtime or the agent: masked in all it passes on. */
+  private final Set<String> injectedInRun = ConcurrentHashMap.newKeySet();
 
   WorkflowRun(
       Workflow workflow, Map<String, Map<String, Object>> runParameters, RuntimeSettings settings) {
@@ -74,15 +79,17 @@ final class WorkflowRun {
     for (NodeRequirements node : requirements) {
       current = node.nodeId();
       Map<String, String> injected = secretsFor(node, secrets);
-      SecretOutputGuard guard = new SecretOutputGuard(injected.values());
       Map<String, Object> inputs = inputsOf(node, injected);
       try {
         Map<String, Object> outputs =
             NodeInvoker.invoke(nodes.get(node.nodeId()), inputs, settings.maxExecutionTime());
+        SecretOutputGuard guard = new SecretOutputGuard(injectedInRun);
         results.put(
             node.nodeId(), guard.scrub(node.nodeId(), outputs == null ? Map.of() : outputs));
       } catch (NodeInvoker.Failure failure) {
-        throw fail(node.nodeId(), guard.mask(failure.getMessage()), failure.getCause());
+        SecretOutputGuard guard = new SecretOutputGuard(injectedInRun);
+        throw fail(
+            node.nodeId(), guard.mask(failure.getMessage()), guard.maskChain(failure.getCause()));
       }
     }
     return new ExecutionResult(runId, results);
@@ -186,11 +193,16 @@ final class WorkflowRun {
 
   /**
    * Node parameters, overridden by run parameters, overridden by connected outputs; then secrets.
+   * Only the node parameters that nothing overrode are the author's templates, in which
+   * placeholders are filled.
    */
   private Map<String, Object> inputsOf(NodeRequirements node, Map<String, String> secrets) {
     String id = node.nodeId();
     Map<String, Object> inputs = new LinkedHashMap<>(workflow.node(id).parameters());
-    inputs.putAll(runParameters.getOrDefault(id, Map.of()));
+    Set<String> templates = new LinkedHashSet<>(inputs.keySet());
+    Map<String, Object> overrides = runParameters.getOrDefault(id, Map.of());
+    inputs.putAll(overrides);
+    templates.removeAll(overrides.keySet());
     for (Connection connection : workflow.incoming(id)) {
       Map<String, Object> upstream = results.get(connection.fromNode());
       if (!upstream.containsKey(connection.fromOutput())) {
@@ -207,16 +219,18 @@ final class WorkflowRun {
             null);
       }
       inputs.put(connection.toInput(), upstream.get(connection.fromOutput()));
+      templates.remove(connection.toInput());
     }
+    NodeInputs nodeInputs = new NodeInputs(inputs, templates, injectedInRun::add);
     if (node.isEmpty() || settings.provider() == null) {
-      return inputs;
+      return nodeInputs; // the agent, if attached, injects into these
     }
     try {
       ParameterShape.check(inputs);
     } catch (IllegalArgumentException badShape) {
       throw fail(id, "its parameters cannot take its secrets: " + badShape.getMessage(), null);
     }
-    return inject(node, inputs, secrets);
+    return inject(node, nodeInputs, secrets);
   }
 
   private Map<String, Object> inject(

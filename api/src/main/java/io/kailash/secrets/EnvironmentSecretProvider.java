@@ -8,21 +8,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads secrets from environment variables: {@code jwt-signing-key} is {@code
  * KAILASH_SECRET_JWT_SIGNING_KEY}.
  *
- * <p>The mapping: the prefix, then the name in upper case with every character that is not an ASCII
- * letter or digit replaced by {@code _}; a version adds {@code __} and the version mapped the same
- * way ({@code api-key} version {@code v1} is {@code KAILASH_SECRET_API_KEY__V1}). There is no
- * fallback to the unprefixed variable: {@code getSecret("path")} never reads {@code $PATH}.
+ * <p>The mapping is one-to-one, so that no name (and no tenant, see {@link TenantSecretProvider})
+ * can read another's variable: the prefix, then the name in upper case with {@code -} as {@code _}
+ * and {@code /} as {@code ___}; a version adds {@code __} and the version in upper case ({@code
+ * api-key} version {@code v1} is {@code KAILASH_SECRET_API_KEY__V1}, {@code acme/db-password} is
+ * {@code KAILASH_SECRET_ACME___DB_PASSWORD}). Only canonical names can be mapped: lower-case ASCII
+ * letters and digits, a single {@code -} between them, {@code /} between segments. Any other name
+ * ({@code DB_Password}, {@code a.b}, {@code a--b}, {@code name#field}) is reported absent, with a
+ * detail naming the canonical form, instead of being folded onto a variable another name also
+ * reads. Versions are letters and digits with single {@code -}, {@code _} or {@code .} between
+ * them, case-insensitive. There is no fallback to the unprefixed variable: {@code
+ * getSecret("path")} never reads {@code $PATH}. A variable that is set but empty counts as absent.
  *
- * <p>The mapping is lossy: {@code a.b}, {@code a-b}, {@code a_b}, {@code a/b} and {@code A-B} all
- * read the same variable. {@link #listSecrets()} returns the canonical form, lower case with {@code
- * -} ({@code jwt-signing-key}), which reads back the same variable. Because {@code __} separates
- * the version, names and versions that would map to a {@code __} (such as {@code a--b}) or a name
- * ending in a separator are rejected. A variable that is set but empty counts as absent.
+ * <p>{@link #listSecrets()} maps variables back: {@code KAILASH_SECRET_ACME___DB_PASSWORD__V2} is
+ * {@code acme/db-password}; variables that no canonical name maps to are not listed.
  */
 public final class EnvironmentSecretProvider implements SecretProvider {
 
@@ -30,6 +36,14 @@ public final class EnvironmentSecretProvider implements SecretProvider {
   public static final String DEFAULT_PREFIX = "KAILASH_SECRET_";
 
   private static final String VERSION_SEPARATOR = "__";
+
+  private static final Pattern CANONICAL_SEGMENT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern CANONICAL_VERSION =
+      Pattern.compile("[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*");
+  private static final String MAPPED_SEGMENT = "[A-Z0-9]+(?:_[A-Z0-9]+)*";
+  private static final Pattern MAPPED_VARIABLE =
+      Pattern.compile(
+          "(" + MAPPED_SEGMENT + "(?:___" + MAPPED_SEGMENT + ")*)(?:__" + MAPPED_SEGMENT + ")?");
 
   /** Beyond this many names, variable names are computed per call instead of remembered. */
   private static final int MAX_REMEMBERED_NAMES = 1024;
@@ -74,6 +88,11 @@ public final class EnvironmentSecretProvider implements SecretProvider {
 
   @Override
   public String getSecret(String name, String version) {
+    SecretNames.requireValid(name, name());
+    String problem = notMappable(name, version);
+    if (problem != null) {
+      throw new SecretNotFoundException(new SecretRef(name, version), name(), problem);
+    }
     String variable =
         version == null || version.isEmpty()
             ? currentVariableFor(name)
@@ -96,19 +115,38 @@ public final class EnvironmentSecretProvider implements SecretProvider {
    */
   public String variableFor(String name, String version) {
     SecretNames.requireValid(name, name());
-    String mappedName = normalise(name);
-    String variable = prefix + mappedName;
-    if (mappedName.contains(VERSION_SEPARATOR) || mappedName.endsWith("_")) {
-      throw ambiguous(name, "its variable " + variable + " would contain '__' or end with '_'");
+    String problem = notMappable(name, version);
+    if (problem != null) {
+      throw new SecretBackendException(
+          name(), name, SecretBackendException.Reason.INVALID_REQUEST, problem);
     }
+    String variable = prefix + name.toUpperCase(Locale.ROOT).replace("/", "___").replace('-', '_');
     if (version == null || version.isEmpty()) {
       return variable;
     }
-    String mappedVersion = normalise(version);
-    if (mappedVersion.contains(VERSION_SEPARATOR)) {
-      throw ambiguous(name, "version '" + SecretNames.printable(version) + "' would contain '__'");
+    return variable
+        + VERSION_SEPARATOR
+        + version.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+
+  /** Why {@code name} at {@code version} has no variable of its own; null when it has one. */
+  private static String notMappable(String name, String version) {
+    for (String segment : name.split("/", -1)) {
+      if (!CANONICAL_SEGMENT.matcher(segment).matches()) {
+        return "the environment provider reads only canonical names (lower-case letters and"
+            + " digits, a single '-' between them, '/' between segments), so that no two names"
+            + " share a variable; '"
+            + SecretNames.printable(name)
+            + "' is not one. Use e.g. 'db-password' or 'acme/db-password'.";
+      }
     }
-    return variable + VERSION_SEPARATOR + mappedVersion;
+    if (version != null && !version.isEmpty() && !CANONICAL_VERSION.matcher(version).matches()) {
+      return "the environment provider reads versions of letters and digits with a single '-',"
+          + " '_' or '.' between them (e.g. 'v2'); '"
+          + SecretNames.printable(version)
+          + "' is not one.";
+    }
+    return null;
   }
 
   /**
@@ -167,14 +205,9 @@ public final class EnvironmentSecretProvider implements SecretProvider {
       if (!variable.startsWith(prefix) || variable.length() == prefix.length()) {
         continue;
       }
-      String rest = variable.substring(prefix.length());
-      if (!rest.matches("[A-Z0-9_]+")) {
-        continue; // lower-case letters cannot be read back through the mapping
-      }
-      int version = rest.indexOf(VERSION_SEPARATOR);
-      String base = version < 0 ? rest : rest.substring(0, version);
-      if (!base.isEmpty()) {
-        names.add(base.toLowerCase(Locale.ROOT).replace('_', '-'));
+      Matcher mapped = MAPPED_VARIABLE.matcher(variable.substring(prefix.length()));
+      if (mapped.matches()) { // else no canonical name reads it
+        names.add(mapped.group(1).toLowerCase(Locale.ROOT).replace("___", "/").replace('_', '-'));
       }
     }
     return List.copyOf(names);
@@ -183,27 +216,5 @@ public final class EnvironmentSecretProvider implements SecretProvider {
   @Override
   public String toString() {
     return "EnvironmentSecretProvider[prefix=" + prefix + "]";
-  }
-
-  private static String normalise(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean asciiLetterOrDigit =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      out.append(asciiLetterOrDigit ? Character.toUpperCase(c) : '_');
-    }
-    return out.toString();
-  }
-
-  private SecretBackendException ambiguous(String secretName, String problem) {
-    return new SecretBackendException(
-        name(),
-        secretName,
-        SecretBackendException.Reason.INVALID_REQUEST,
-        "cannot map it to an environment variable: "
-            + problem
-            + ", and '__' is reserved for the version suffix. Use single separators, e.g."
-            + " 'api-key'.");
   }
 }

@@ -69,15 +69,23 @@ public class SecretNotFoundException extends SecretProviderException {
     return new SecretNotFoundException(missing, providers, detail);
   }
 
+  /** How every provider reads a version, for messages about a missing version. */
+  static final String VERSION_FORMS =
+      " Versions: 'v2' (or '2') is Vault KV version 2, the AWS staging label 'v2' and the"
+          + " environment variable suffix __V2; AWS also takes a label such as AWSPREVIOUS or a"
+          + " version id (a UUID, or id:<id>); see docs/configuration.md, Versions.";
+
   private static String message(List<SecretRef> missing, List<String> providers, String detail) {
     String names = missing.stream().map(ref -> "'" + ref + "'").collect(Collectors.joining(", "));
     String what = missing.size() == 1 ? "Secret " + names + " was" : "Secrets " + names + " were";
     String where = providers.isEmpty() ? "no provider" : String.join(", ", providers);
     String why = detail == null || detail.isEmpty() ? "" : " (" + detail + ")";
+    boolean versioned = missing.stream().anyMatch(ref -> !ref.isCurrent());
     return what
         + " not found; providers tried: "
         + where
         + why
-        + ". Store the secret in one of them, or declare it optional.";
+        + ". Store the secret in one of them, or declare it optional."
+        + (versioned ? VERSION_FORMS : "");
   }
 }

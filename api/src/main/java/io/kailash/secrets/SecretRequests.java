@@ -14,7 +14,8 @@ public final class SecretRequests {
   /**
    * @param values resolved values by secret; absent secrets have no entry
    * @param providersTried the providers that were asked, for the not-found message
-   * @return parameter to value for every requirement whose secret was found
+   * @return parameter to value for every requirement whose secret was found, read-only, printing
+   *     masked values ({@link SecretValues})
    * @throws SecretNotFoundException naming every required secret that has no value
    */
   public static Map<String, String> toParameters(
@@ -34,6 +35,6 @@ public final class SecretRequests {
     if (!missing.isEmpty()) {
       throw new SecretNotFoundException(missing, providersTried, "");
     }
-    return parameters;
+    return new SecretValues(parameters);
   }
 }

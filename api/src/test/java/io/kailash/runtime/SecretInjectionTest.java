@@ -172,9 +172,9 @@ class SecretInjectionTest {
     List<Object> args =
         new ArrayList<>(List.of("--token={api_token}", Map.of("deep", "{api_token}")));
     Map<String, Object> params = new HashMap<>(Map.of("headers", headers, "args", args));
-    Workflow workflow = new WorkflowBuilder().addNode(ApiNode.class, "api", Map.of()).build();
+    Workflow workflow = new WorkflowBuilder().addNode(ApiNode.class, "api", params).build();
 
-    runtime.execute(workflow, Map.of("api", params));
+    runtime.execute(workflow);
 
     Map<String, Object> received = TestNodes.received(ApiNode.class);
     assertThat(received.get("headers")).isEqualTo(Map.of("Authorization", "Bearer " + TOKEN));

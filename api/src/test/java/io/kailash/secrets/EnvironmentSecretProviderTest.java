@@ -25,19 +25,49 @@ class EnvironmentSecretProviderTest {
       new EnvironmentSecretProvider("KAILASH_SECRET_", ENVIRONMENT);
 
   @Test
-  void mapsNamesToUpperCaseWithEveryOtherCharacterAnUnderscore() {
+  void mapsCanonicalNamesToUpperCaseWithDashesAsUnderscoresAndSlashesAsThree() {
     assertThat(provider.variableFor("jwt-signing-key", ""))
         .isEqualTo("KAILASH_SECRET_JWT_SIGNING_KEY");
-    assertThat(provider.variableFor("payments/db.password#field", null))
-        .isEqualTo("KAILASH_SECRET_PAYMENTS_DB_PASSWORD_FIELD");
-    assertThat(provider.variableFor("na\u00efve", "")).isEqualTo("KAILASH_SECRET_NA_VE");
+    assertThat(provider.variableFor("payments/db-password", null))
+        .isEqualTo("KAILASH_SECRET_PAYMENTS___DB_PASSWORD");
     assertThat(provider.getSecret("jwt-signing-key")).isEqualTo("jwt-value");
   }
 
   @Test
-  void theMappingIsLossySoLookalikeNamesReadTheSameVariable() {
-    assertThat(provider.getSecret("jwt.signing.key")).isEqualTo("jwt-value");
-    assertThat(provider.getSecret("JWT_Signing/Key")).isEqualTo("jwt-value");
+  void lookalikeNamesReadNothingInsteadOfAnotherNamesVariable() {
+    for (String lookalike :
+        List.of("jwt.signing.key", "JWT_Signing/Key", "jwt_signing_key", "na\u00efve", "a#b")) {
+      assertThatThrownBy(() -> provider.getSecret(lookalike))
+          .as(lookalike)
+          .isInstanceOf(SecretNotFoundException.class)
+          .hasMessageContaining("canonical names")
+          .hasMessageContaining("'db-password'");
+      assertThatThrownBy(() -> provider.variableFor(lookalike, ""))
+          .isInstanceOfSatisfying(
+              SecretBackendException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST));
+    }
+  }
+
+  @Test
+  void theMappingIsOneToOneAcrossSegmentsSoTenantsNeverShareAVariable() {
+    Map<String, String> environment =
+        Map.of(
+            "KAILASH_SECRET_ACME___X___DB", "acme's x/db",
+            "KAILASH_SECRET_ACME_X___DB", "acme-x's db",
+            "KAILASH_SECRET_ACME___X_DB", "acme's x-db");
+    EnvironmentSecretProvider env = new EnvironmentSecretProvider("KAILASH_SECRET_", environment);
+    TenantSecretProvider acme = new TenantSecretProvider(env, "acme");
+    TenantSecretProvider acmeX = new TenantSecretProvider(env, "acme-x");
+
+    assertThat(acme.getSecret("x/db")).isEqualTo("acme's x/db");
+    assertThat(acme.getSecret("x-db")).isEqualTo("acme's x-db");
+    assertThat(acmeX.getSecret("db")).isEqualTo("acme-x's db");
+    assertThatThrownBy(() -> new TenantSecretProvider(env, "acme_x").getSecret("db"))
+        .isInstanceOf(SecretNotFoundException.class);
+    assertThat(acme.listSecrets()).containsExactly("x-db", "x/db");
+    assertThat(acmeX.listSecrets()).containsExactly("db");
+    assertThat(env.listSecrets()).containsExactly("acme-x/db", "acme/x-db", "acme/x/db");
   }
 
   @Test
@@ -112,16 +142,16 @@ class EnvironmentSecretProviderTest {
   }
 
   @Test
-  void namesAndVersionsThatWouldCollideWithTheVersionSuffixAreRejected() {
+  void namesAndVersionsThatWouldCollideWithTheSeparatorsReadNothing() {
     assertThatThrownBy(() -> provider.getSecret("api--key"))
-        .isInstanceOfSatisfying(
-            SecretBackendException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST))
-        .hasMessageContaining("KAILASH_SECRET_API__KEY would contain '__'")
-        .hasMessageContaining("reserved for the version suffix");
-    assertThatThrownBy(() -> provider.getSecret("api-", "v1")).hasMessageContaining("end with '_'");
+        .isInstanceOf(SecretNotFoundException.class)
+        .hasMessageContaining("canonical names");
+    assertThatThrownBy(() -> provider.getSecret("api-", "v1"))
+        .isInstanceOf(SecretNotFoundException.class);
     assertThatThrownBy(() -> provider.getSecret("api-key", "v..1"))
-        .hasMessageContaining("version 'v..1' would contain '__'");
+        .isInstanceOf(SecretNotFoundException.class)
+        .hasMessageContaining("'v..1' is not one")
+        .hasMessageContaining("e.g. 'v2'");
   }
 
   @Test

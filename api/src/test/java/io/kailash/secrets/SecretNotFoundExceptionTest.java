@@ -16,7 +16,10 @@ class SecretNotFoundExceptionTest {
     assertThat(e)
         .hasMessage(
             "Secret 'api-token@3' was not found; providers tried: vault, env. Store the secret in"
-                + " one of them, or declare it optional.");
+                + " one of them, or declare it optional. Versions: 'v2' (or '2') is Vault KV"
+                + " version 2, the AWS staging label 'v2' and the environment variable suffix"
+                + " __V2; AWS also takes a label such as AWSPREVIOUS or a version id (a UUID, or"
+                + " id:<id>); see docs/configuration.md, Versions.");
     assertThat(e.secretName()).isEqualTo("api-token");
     assertThat(e.version()).isEqualTo("3");
     assertThat(e.providersTried()).containsExactly("vault", "env");
@@ -35,7 +38,8 @@ class SecretNotFoundExceptionTest {
     assertThat(e)
         .hasMessage(
             "Secrets 'a', 'b@v2' were not found; providers tried: vault (version v2 was"
-                + " destroyed). Store the secret in one of them, or declare it optional.");
+                + " destroyed). Store the secret in one of them, or declare it optional."
+                + SecretNotFoundException.VERSION_FORMS);
     assertThat(e.missing()).hasSize(2);
   }
 

@@ -2,6 +2,7 @@ package io.kailash.benchmarks;
 
 import io.kailash.secrets.injection.InjectedParameters;
 import io.kailash.secrets.injection.InjectionListener;
+import io.kailash.secrets.injection.NodeInputs;
 import io.kailash.secrets.injection.ParameterInjector;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PlaceholderFillingBenchmark {
 
-  private final Map<String, Object> parameters =
+  /** The author's addNode parameters, as LocalRuntime hands them over: all are templates. */
+  private final Map<String, Object> authorsParameters =
       Map.of(
           "url",
           "https://api.example.test/v2/orders",
@@ -45,6 +47,9 @@ public class PlaceholderFillingBenchmark {
           Map.of("customer", "c-42", "signature", "sig:{signing_key}", "items", List.of(1, 2)),
           "tags",
           List.of("orders", "nightly", "eu-west"));
+
+  private final Map<String, Object> parameters =
+      new NodeInputs(authorsParameters, authorsParameters.keySet(), value -> {});
 
   private final Map<String, String> secrets =
       Map.of(

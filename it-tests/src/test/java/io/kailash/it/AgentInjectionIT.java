@@ -8,6 +8,7 @@ import io.kailash.it.apps.CustomBaseTypeApp;
 import io.kailash.it.apps.DirectRunApp;
 import io.kailash.it.apps.InheritanceApp;
 import io.kailash.it.apps.RuntimeApp;
+import io.kailash.it.apps.UntrustedInputApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,18 @@ class AgentInjectionIT {
     run.assertClean(List.of("token=injected"), TOKEN);
     assertThat(run.stat("transformed")).isEqualTo(1);
     assertThat(run.stat("resolutions")).as("the runtime already injected").isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void underTheAgentUserTextStaysLiteralAndWhatLeavesANodeIsMasked(Jdk jdk) throws Exception {
+    Path audit = Files.createTempFile(ForkedJvm.workDir(), "audit-", ".jsonl");
+    JvmRun run =
+        app(jdk, UntrustedInputApp.class).agent("audit.enabled=true;audit.file=" + audit).run();
+
+    assertThat(run.stdout()).containsExactlyElementsOf(UntrustedInputApp.EXPECTED);
+    run.assertNoSecrets(TOKEN);
+    assertThat(Files.readString(audit)).doesNotContain(TOKEN).contains("api-token");
   }
 
   @ParameterizedTest

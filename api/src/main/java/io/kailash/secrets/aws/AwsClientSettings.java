@@ -49,6 +49,7 @@ record AwsClientSettings(
             .credentialsProvider(credentialsProvider())
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
+                    .retryStrategy(new NoRetryOnUnreadableAnswer())
                     .apiCallTimeout(timeout)
                     .apiCallAttemptTimeout(attemptTimeout)
                     .build());
@@ -76,6 +77,10 @@ record AwsClientSettings(
   }
 
   private AwsCredentialsProvider credentialsProvider() {
+    return new CheckedCredentials(resolvedCredentialsProvider());
+  }
+
+  private AwsCredentialsProvider resolvedCredentialsProvider() {
     if (credentials != null) {
       return credentials;
     }

@@ -1,10 +1,12 @@
 package io.kailash.secrets.aws;
 
+import io.kailash.secrets.RedactedFailure;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.UntrustedText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
@@ -20,8 +22,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Translates AWS SDK failures, and the per-secret errors of BatchGetSecretValue, into
  * kailash-secrets exceptions that name the secret id and say what to do.
  *
- * <p>SDK exceptions are kept as the cause: their messages carry error codes, request ids and ARNs
- * from the service, never a secret value.
+ * <p>Text from the service (error codes and messages) passes through {@link UntrustedText}; the
+ * SDK's own exceptions are replaced by a {@link RedactedFailure} (types and stack traces, no
+ * messages), since their messages can quote a header, a credential or a piece of the response body,
+ * e.g. the parse error for a non-JSON answer.
  */
 final class AwsErrorMapper {
 
@@ -80,7 +84,11 @@ final class AwsErrorMapper {
       String provider,
       Throwable cause) {
     String name = ref == null ? null : ref.toString();
-    String aws = " AWS said: " + (code.isEmpty() ? "HTTP " + status : code) + " " + message;
+    String aws =
+        " AWS said: "
+            + (code.isEmpty() ? "HTTP " + status : UntrustedText.quote(code))
+            + " "
+            + UntrustedText.quote(message);
     if (ref != null
         && (code.equals("ResourceNotFoundException") || (code.isEmpty() && status == 404))) {
       return new SecretNotFoundException(ref, provider, notFoundDetail);
@@ -134,7 +142,23 @@ final class AwsErrorMapper {
   private static SecretBackendException fromClientFailure(
       SdkException failure, SecretRef ref, String provider) {
     String name = ref == null ? null : ref.toString();
-    String sdk = " SDK said: " + failure.getMessage();
+    String sdk = " SDK failure: " + failure.getClass().getSimpleName() + ".";
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof CheckedCredentials.Refused refused) {
+        return failure(provider, name, Reason.MISCONFIGURED, refused.getMessage(), null);
+      }
+    }
+    if (isUnreadableAnswer(failure)) {
+      // Checked before IOException (a JSON parse error is one): a 200 that is not JSON is not a
+      // network failure worth retrying, and the parser's message quotes the body.
+      return failure(
+          provider,
+          name,
+          Reason.INVALID_RESPONSE,
+          "the answer from AWS Secrets Manager is not the JSON it should be; is aws.endpoint"
+              + " Secrets Manager? The body is not shown.",
+          failure);
+    }
     if (failure instanceof ApiCallTimeoutException
         || failure instanceof ApiCallAttemptTimeoutException
         || hasCause(failure, InterruptedIOException.class)
@@ -173,6 +197,16 @@ final class AwsErrorMapper {
         failure);
   }
 
+  /** The SDK could not parse the answer: a JSON parse error, or its "Unable to unmarshall". */
+  static boolean isUnreadableAnswer(SdkException failure) {
+    String message = String.valueOf(failure.getMessage());
+    return RedactedFailure.hasCauseNamed(failure, "JsonParse")
+        || RedactedFailure.hasCauseNamed(failure, "JsonProcessing")
+        || RedactedFailure.hasCauseNamed(failure, "JsonEOF")
+        || message.startsWith("Unable to unmarshall")
+        || message.startsWith("Unable to parse");
+  }
+
   private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
@@ -187,6 +221,7 @@ final class AwsErrorMapper {
 
   private static SecretBackendException failure(
       String provider, String name, Reason reason, String message, Throwable cause) {
-    return new SecretBackendException(provider, name, reason, message.strip(), cause);
+    return new SecretBackendException(
+        provider, name, reason, message.strip(), RedactedFailure.of(cause));
   }
 }

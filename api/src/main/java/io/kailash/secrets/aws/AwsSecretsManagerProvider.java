@@ -15,6 +15,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsRequest;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
@@ -149,7 +150,11 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
   private AwsSecretValue read(String secretId, VersionSelector version, SecretRef ref) {
     LOG.debug("Reading secret {} from AWS Secrets Manager", ref);
     try {
-      return AwsSecretValue.of(client.get().getSecretValue(version.request(secretId)));
+      GetSecretValueResponse answer = client.get().getSecretValue(version.request(secretId));
+      if (!AnswerMatch.isFor(answer.arn(), answer.name(), secretId)) {
+        throw AnswerMatch.notAsked(NAME, ref.toString());
+      }
+      return AwsSecretValue.of(answer);
     } catch (SdkException failure) {
       throw AwsErrorMapper.map(failure, ref, version.missingDetail(), NAME);
     }

@@ -3,6 +3,7 @@ package io.kailash.secrets.aws;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.UntrustedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,7 +99,7 @@ final class BatchReader {
                 "AWS refused BatchGetSecretValue ({}); reading secrets one at a time from now on",
                 failure.awsErrorDetails() == null
                     ? failure.statusCode()
-                    : failure.awsErrorDetails().errorCode());
+                    : UntrustedText.quote(failure.awsErrorDetails().errorCode()));
           }
           return;
         }
@@ -107,10 +108,13 @@ final class BatchReader {
         throw AwsErrorMapper.map(failure, null, "", provider);
       }
       for (SecretValueEntry entry : response.secretValues()) {
-        String id = pending.contains(entry.name()) ? entry.name() : entry.arn();
-        if (pending.remove(id)) {
-          found.put(id, AwsSecretValue.of(entry));
+        // By ARN first: another account's secret with the same name never fills a local name.
+        String id = AnswerMatch.requestedIdOf(entry.arn(), entry.name(), pending);
+        if (id == null) {
+          throw AnswerMatch.notAsked(provider, null);
         }
+        pending.remove(id);
+        found.put(id, AwsSecretValue.of(entry));
       }
       for (APIErrorType error : response.errors()) {
         if (pending.remove(error.secretId())) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.UntrustedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,10 @@ final class JsonFieldExtractor {
       throw new SecretNotFoundException(
           ref,
           provider,
-          "the JSON secret has no field '" + field + "'; its fields are " + names(root));
+          "the JSON secret has no field '"
+              + UntrustedText.quote(field)
+              + "'; its fields are "
+              + names(root));
     }
     return node.isValueNode() ? node.asText() : node.toString();
   }
@@ -61,7 +65,7 @@ final class JsonFieldExtractor {
   private static String names(JsonNode object) {
     List<String> names = new ArrayList<>();
     object.fieldNames().forEachRemaining(names::add);
-    return names.isEmpty() ? "(none)" : "[" + String.join(", ", names) + "]";
+    return names.isEmpty() ? "(none)" : "[" + UntrustedText.quote(String.join(", ", names)) + "]";
   }
 
   private static SecretBackendException notAnObject(SecretRef ref, String provider, String what) {

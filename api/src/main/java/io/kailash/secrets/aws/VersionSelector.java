@@ -36,6 +36,9 @@ record VersionSelector(Kind kind, String value) {
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final String ACCEPTED =
+      " (an AWS version is a staging label such as AWSPREVIOUS or v2, or a version id: a UUID or"
+          + " id:<id>)";
   private static final String ID_PREFIX = "id:";
   private static final String STAGE_PREFIX = "stage:";
   private static final int MIN_ID_LENGTH = 32;
@@ -88,8 +91,8 @@ record VersionSelector(Kind kind, String value) {
   String missingDetail() {
     return switch (kind) {
       case CURRENT -> "";
-      case VERSION_ID -> "AWS has no version with VersionId '" + value + "'";
-      case VERSION_STAGE -> "AWS has no version with staging label '" + value + "'";
+      case VERSION_ID -> "AWS has no version with VersionId '" + value + "'" + ACCEPTED;
+      case VERSION_STAGE -> "AWS has no version with staging label '" + value + "'" + ACCEPTED;
     };
   }
 

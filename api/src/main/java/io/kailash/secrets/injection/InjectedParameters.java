@@ -1,7 +1,9 @@
 package io.kailash.secrets.injection;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,13 +14,16 @@ import java.util.Set;
  * and the parameters whose {@code {placeholders}} were filled.
  *
  * <p>The caller's map is never written to: the first write through this view copies it, so a node
- * that modifies its inputs keeps working. {@code toString} masks every injected or filled value.
+ * that modifies its inputs keeps working. {@code toString} of the view, of its {@link #entrySet()},
+ * of each entry and of {@link #values()} masks every injected or filled value.
  *
  * <p>The view remembers the node class it was resolved for. {@link #isResolvedFor(Class)} lets the
  * runtime and the agent see that secrets were already injected (by {@code LocalRuntime}, or by an
  * outer {@code run} that calls {@code super.run}) and not fetch them again.
  */
 public final class InjectedParameters extends AbstractMap<String, Object> {
+
+  static final String MASK = "****";
 
   private final Map<String, Object> callerParameters;
   private final Map<String, Object> injected;
@@ -97,16 +102,15 @@ public final class InjectedParameters extends AbstractMap<String, Object> {
     writable().clear();
   }
 
+  /** The entries; an entry's {@code toString} masks an injected or filled value. */
   @Override
   public Set<Entry<String, Object>> entrySet() {
-    if (copy != null) {
-      return copy.entrySet();
-    }
-    Map<String, Object> merged = merged();
+    Map<String, Object> backing = copy != null ? copy : merged();
+    boolean writable = copy != null;
     return new AbstractSet<>() {
       @Override
       public Iterator<Entry<String, Object>> iterator() {
-        Iterator<Entry<String, Object>> entries = merged.entrySet().iterator();
+        Iterator<Entry<String, Object>> entries = backing.entrySet().iterator();
         return new Iterator<>() {
           @Override
           public boolean hasNext() {
@@ -115,21 +119,69 @@ public final class InjectedParameters extends AbstractMap<String, Object> {
 
           @Override
           public Entry<String, Object> next() {
-            return entries.next();
+            Entry<String, Object> entry = entries.next();
+            return new MaskedEntry(entry, injected.containsKey(entry.getKey()), writable);
           }
 
           @Override
           public void remove() {
-            throw new UnsupportedOperationException("Use Map.remove on the parameters instead");
+            if (!writable) {
+              throw new UnsupportedOperationException("Use Map.remove on the parameters instead");
+            }
+            entries.remove();
           }
         };
       }
 
       @Override
       public int size() {
-        return merged.size();
+        return backing.size();
       }
     };
+  }
+
+  /** The values; the collection's {@code toString} masks injected and filled values. */
+  @Override
+  public Collection<Object> values() {
+    Set<Entry<String, Object>> entries = entrySet();
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<Object> iterator() {
+        Iterator<Entry<String, Object>> iterator = entries.iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return iterator.hasNext();
+          }
+
+          @Override
+          public Object next() {
+            return iterator.next().getValue();
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return entries.size();
+      }
+
+      @Override
+      public String toString() {
+        StringBuilder out = new StringBuilder("[");
+        for (Entry<String, Object> entry : entries) {
+          if (out.length() > 1) {
+            out.append(", ");
+          }
+          out.append(masked(entry));
+        }
+        return out.append(']').toString();
+      }
+    };
+  }
+
+  private Object masked(Entry<String, Object> entry) {
+    return injected.containsKey(entry.getKey()) ? MASK : entry.getValue();
   }
 
   private Map<String, Object> merged() {
@@ -153,8 +205,7 @@ public final class InjectedParameters extends AbstractMap<String, Object> {
       if (out.length() > 1) {
         out.append(", ");
       }
-      boolean secret = injected.containsKey(entry.getKey());
-      out.append(entry.getKey()).append('=').append(secret ? "****" : entry.getValue());
+      out.append(entry.getKey()).append('=').append(masked(entry));
     }
     return out.append('}').toString();
   }

@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 /**
  * Builds the parameters a node runs with from the caller's parameters and the node's resolved
  * secrets: the one piece of injection logic that {@code LocalRuntime} and the agent share.
+ * Placeholders are filled only in the author's templates (see {@link PlaceholderFiller}); when the
+ * parameters are {@link NodeInputs}, the injected values are reported to the runtime for masking.
  *
  * <p>It runs on every node call under the agent, so the common case (no placeholder to fill)
  * allocates only the {@link InjectedParameters} view.
@@ -27,6 +29,8 @@ public final class ParameterInjector {
       Map<String, Object> parameters,
       Map<String, ?> secrets,
       InjectionListener listener) {
+    // LocalRuntime's inputs learn what was injected, so the runtime masks it, agent or not.
+    NodeInputs.recordInjected(parameters, secrets.values());
     if (parameters.isEmpty()) {
       return new InjectedParameters(parameters, castSecrets(secrets), nodeClass);
     }

@@ -1,5 +1,6 @@
 package io.kailash.secrets.injection;
 
+import io.kailash.secrets.SecretTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +10,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {param}} placeholders in parameter strings, e.g. {@code "Bearer {api_token}"}, from
- * a node's declared secrets only.
+ * Fills {@code {param}} placeholders, e.g. {@code "Bearer {api_token}"}, from a node's declared
+ * secrets only, and only in templates the workflow's author chose:
  *
- * <p>Strings are searched inside nested maps and lists too; other values are left alone. A
- * placeholder that names no declared secret parameter stays as written and is reported by name to
- * the listener, so the caller can log it (without values). Nothing is allocated unless a
- * placeholder is filled.
+ * <ul>
+ *   <li>plain strings in the author's own {@code addNode} parameters ({@link
+ *       NodeInputs#templateParameters()}), nested maps and lists included;
+ *   <li>{@link SecretTemplate} values anywhere in the parameters, which become the filled string.
+ * </ul>
+ *
+ * <p>Any other string (a run-time override, another node's output, a map given to {@code run}
+ * directly) is left literal: untrusted text can never pull a secret. A placeholder that names no
+ * declared secret parameter stays as written and is reported by name to the listener, so the caller
+ * can log it (without values). Nothing is allocated unless a placeholder is filled.
  */
 public final class PlaceholderFiller {
 
@@ -46,13 +53,15 @@ public final class PlaceholderFiller {
     if (!anyMayHavePlaceholders(parameters)) {
       return Map.of(); // the common case, checked without touching entries
     }
+    Set<String> templates = NodeInputs.templateParametersOf(parameters);
     Map<String, Object> changed = null;
     for (Map.Entry<String, ?> entry : parameters.entrySet()) {
       Object original = entry.getValue();
       if (!mayHavePlaceholders(original) || secrets.containsKey(entry.getKey())) {
         continue; // no placeholder here, or a secret parameter, which is replaced, not filled
       }
-      Object filled = fillValue(original, secrets, nodeClass, listener);
+      boolean authorsTemplate = templates.contains(entry.getKey());
+      Object filled = fillValue(original, authorsTemplate, secrets, nodeClass, listener);
       if (filled != original) {
         if (changed == null) {
           changed = new LinkedHashMap<>();
@@ -77,19 +86,30 @@ public final class PlaceholderFiller {
     if (value instanceof String s) {
       return s.indexOf('{') >= 0;
     }
-    return value instanceof Map || value instanceof List;
+    return value instanceof Map || value instanceof List || value instanceof SecretTemplate;
   }
 
-  /** Returns {@code value} itself when nothing was filled, so callers can compare by identity. */
+  /**
+   * Returns {@code value} itself when nothing was filled, so callers can compare by identity.
+   *
+   * @param authorsTemplate whether plain strings in {@code value} are the author's templates
+   */
   private static Object fillValue(
-      Object value, Map<String, ?> secrets, Class<?> nodeClass, InjectionListener listener) {
+      Object value,
+      boolean authorsTemplate,
+      Map<String, ?> secrets,
+      Class<?> nodeClass,
+      InjectionListener listener) {
+    if (value instanceof SecretTemplate template) {
+      return fillString(template.template(), secrets, nodeClass, listener);
+    }
     if (value instanceof String text) {
-      return fillString(text, secrets, nodeClass, listener);
+      return authorsTemplate ? fillString(text, secrets, nodeClass, listener) : text;
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> copy = null;
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        Object filled = fillValue(entry.getValue(), secrets, nodeClass, listener);
+        Object filled = fillValue(entry.getValue(), authorsTemplate, secrets, nodeClass, listener);
         if (filled != entry.getValue() && copy == null) {
           copy = new LinkedHashMap<>(map);
         }
@@ -102,7 +122,7 @@ public final class PlaceholderFiller {
     if (value instanceof List<?> list) {
       List<Object> copy = null;
       for (int i = 0; i < list.size(); i++) {
-        Object filled = fillValue(list.get(i), secrets, nodeClass, listener);
+        Object filled = fillValue(list.get(i), authorsTemplate, secrets, nodeClass, listener);
         if (filled != list.get(i) && copy == null) {
           copy = new ArrayList<>(list);
         }

@@ -1,5 +1,6 @@
 package io.kailash.secrets.vault;
 
+import io.kailash.secrets.Credentials;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import java.io.IOException;
@@ -42,6 +43,14 @@ final class KubernetesAuth extends LoginAuth {
     try {
       String jwt = Files.readString(jwtPath, StandardCharsets.UTF_8).trim();
       if (!jwt.isEmpty()) {
+        String problem = Credentials.problemWith(jwt);
+        if (problem != null) {
+          throw new SecretBackendException(
+              provider,
+              null,
+              Reason.MISCONFIGURED,
+              Credentials.refusal("The Kubernetes service account token " + jwtPath, problem));
+        }
         return jwt;
       }
     } catch (IOException e) {

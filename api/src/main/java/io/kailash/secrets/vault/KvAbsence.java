@@ -5,6 +5,7 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.UntrustedText;
 
 /**
  * Explains a 404 answer to a KV read. KV version 2 answers a deleted or destroyed version with 404
@@ -37,14 +38,16 @@ final class KvAbsence {
     JsonNode metadata = response.data().path("metadata");
     String which =
         ref.isCurrent()
-            ? "the current version (" + metadata.path("version").asText("?") + ")"
+            ? "the current version ("
+                + UntrustedText.quote(metadata.path("version").asText("?"))
+                + ")"
             : "version " + ref.version();
     if (metadata.path("destroyed").asBoolean(false)) {
       return which + " was destroyed";
     }
     String deletedAt = metadata.path("deletion_time").asText("");
     if (!deletedAt.isEmpty()) {
-      return which + " was deleted at " + deletedAt;
+      return which + " was deleted at " + UntrustedText.quote(deletedAt);
     }
     return ref.isCurrent() ? "" : "version " + ref.version() + " does not exist";
   }

@@ -54,9 +54,10 @@ final class KvEngine {
     Integer number = KvVersionNumber.parse(ref, client.endpoint().provider());
     KvVersion kv = version(ref.name());
     if (number != null && kv == KvVersion.V1) {
-      throw failure(
+      // No version exists on KV 1: absent, like a version a KV 2 secret does not have.
+      throw new SecretNotFoundException(
           ref,
-          Reason.INVALID_REQUEST,
+          client.endpoint().provider(),
           "the mount '"
               + mount
               + "' is KV version 1, which keeps no versions. Ask for the"

@@ -2,6 +2,7 @@ package io.kailash.secrets.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kailash.secrets.SecretBackendException.Reason;
+import io.kailash.secrets.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class KvVersionDetector {
           "the mount '"
               + mount
               + "' is a '"
-              + type
+              + UntrustedText.quote(type)
               + "' secrets engine, not KV. Set mount to a KV secrets engine.");
     }
     // options is null, {} or {"version":"1"} for version 1; the version is a string.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.UntrustedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,14 @@ final class SecretFieldSelector {
     if (value == null || value.isNull()) {
       String state = value == null ? "has no field '" : "has a null field '";
       throw new SecretNotFoundException(
-          ref, provider, "the secret " + state + chosen + "'; its fields: " + names);
+          ref,
+          provider,
+          "the secret "
+              + state
+              + UntrustedText.quote(chosen)
+              + "'; its fields: ["
+              + UntrustedText.quote(String.join(", ", names))
+              + "]");
     }
     return value.isValueNode() ? value.asText() : value.toString();
   }
@@ -54,8 +62,9 @@ final class SecretFieldSelector {
         provider,
         ref.name(),
         SecretBackendException.Reason.INVALID_REQUEST,
-        "the secret has the fields "
-            + names
+        "the secret has the fields ["
+            + UntrustedText.quote(String.join(", ", names))
+            + "]"
             + " and the name does not pick one. Add '#<field>' to the name, e.g. '"
             + ref.name()
             + "#"

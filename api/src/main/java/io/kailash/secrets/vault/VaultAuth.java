@@ -1,5 +1,6 @@
 package io.kailash.secrets.vault;
 
+import io.kailash.secrets.Credentials;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -53,11 +54,15 @@ public abstract class VaultAuth {
   /** Gets a token, by a login request unless the token is given. */
   abstract TokenLease login(VaultHttp http, long now);
 
+  /**
+   * The value stripped; refuses a blank one and one with a line break or control character (a token
+   * file with a comment line) with a message that does not show it.
+   */
   static String require(String value, String what) {
     Objects.requireNonNull(value, what);
     if (value.isBlank()) {
       throw new IllegalArgumentException(what + " must not be blank");
     }
-    return value.trim();
+    return Credentials.requireClean(value, what);
   }
 }

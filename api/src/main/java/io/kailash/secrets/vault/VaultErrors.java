@@ -3,6 +3,7 @@ package io.kailash.secrets.vault;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
+import io.kailash.secrets.UntrustedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,6 @@ import java.util.List;
  * on one line. Response bodies with data are never quoted, and no message carries a token.
  */
 final class VaultErrors {
-
-  private static final int MAX_QUOTED = 300;
 
   private VaultErrors() {}
 
@@ -102,9 +101,8 @@ final class VaultErrors {
     return errors;
   }
 
-  /** "first error; second error", on one line, at most {@value #MAX_QUOTED} characters. */
+  /** "first error; second error", sanitized by {@link UntrustedText}: one line, capped. */
   static String oneLine(List<String> errors) {
-    String text = String.join("; ", errors).replaceAll("\\s+", " ").trim();
-    return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
+    return UntrustedText.quote(String.join("; ", errors));
   }
 }

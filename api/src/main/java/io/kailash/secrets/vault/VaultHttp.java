@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
+import io.kailash.secrets.UntrustedText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -79,15 +80,27 @@ final class VaultHttp {
               + " (HTTP "
               + status
               + ") to "
-              + response.headers().firstValue("Location").orElse("nowhere")
+              + UntrustedText.quote(response.headers().firstValue("Location").orElse("nowhere"))
               + "; set url to the active node's (or the load balancer's) address.");
     }
     throw VaultErrors.forStatus(endpoint, request, status, parseLeniently(body.bytes()));
   }
 
   private HttpResponse<BoundedBodyHandler.Body> exchange(VaultRequest request, String token) {
+    HttpRequest built;
     try {
-      return client().send(build(request, token), new BoundedBodyHandler(MAX_BODY_BYTES));
+      built = build(request, token);
+    } catch (IllegalArgumentException badHeader) {
+      // The JDK's message quotes the header value, which is the token: keep neither it nor the
+      // exception. A token from configuration was checked already; this one came from a login.
+      throw transport(
+          request,
+          Reason.MISCONFIGURED,
+          "a header (the token, or the namespace) holds characters HTTP does not allow; its value"
+              + " is not shown");
+    }
+    try {
+      return client().send(built, new BoundedBodyHandler(MAX_BODY_BYTES));
     } catch (HttpTimeoutException e) {
       throw transport(
           request, Reason.TIMEOUT, "no answer within " + endpoint.timeout().toMillis() + " ms");
@@ -98,10 +111,17 @@ final class VaultHttp {
           request,
           Reason.MISCONFIGURED,
           "the TLS handshake failed ("
-              + e.getMessage()
+              + UntrustedText.quote(e.getMessage())
               + "). If Vault's certificate comes from a private CA, set ca-cert to its PEM file");
     } catch (IOException e) {
-      throw transport(request, Reason.UNAVAILABLE, "the connection failed (" + e + ")");
+      throw transport(
+          request,
+          Reason.UNAVAILABLE,
+          "the connection failed ("
+              + e.getClass().getName()
+              + ": "
+              + UntrustedText.quote(e.getMessage())
+              + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw transport(request, Reason.UNAVAILABLE, "interrupted while waiting for Vault");

@@ -77,15 +77,32 @@ public final class VaultProviderFactory implements SecretProviderFactory {
     }
   }
 
+  /** Builds an auth from credentials; a refused credential is reported under {@code key}. */
+  private static VaultAuth credential(
+      ProviderSettings settings, String key, java.util.function.Supplier<VaultAuth> auth) {
+    try {
+      return auth.get();
+    } catch (IllegalArgumentException refused) {
+      // The message names the credential and the problem, never the value (Credentials).
+      throw new SecretsConfigurationException(
+          "Invalid value for key '" + settings.fullKey(key) + "': " + refused.getMessage());
+    }
+  }
+
   private static VaultAuth auth(ProviderSettings settings) {
     String method = settings.string("auth", settings.get("token").isPresent() ? "token" : "");
     return switch (method) {
-      case "token" -> VaultAuth.token(settings.require("token"));
+      case "token" ->
+          credential(settings, "token", () -> VaultAuth.token(settings.require("token")));
       case "approle" ->
-          VaultAuth.appRole(
-              settings.string("approle.mount", "approle"),
-              settings.require("approle.role-id"),
-              settings.require("approle.secret-id"));
+          credential(
+              settings,
+              "approle.secret-id",
+              () ->
+                  VaultAuth.appRole(
+                      settings.string("approle.mount", "approle"),
+                      settings.require("approle.role-id"),
+                      settings.require("approle.secret-id")));
       case "kubernetes" ->
           VaultAuth.kubernetes(
               settings.string("kubernetes.mount", "kubernetes"),

@@ -173,7 +173,11 @@ class AwsErrorMappingTest {
     try {
       provider.getSecret("payments/token");
     } catch (SecretBackendException e) {
-      assertThat(e.getCause()).isSameAs(injected);
+      assertThat(e.getCause())
+          .isInstanceOf(io.kailash.secrets.RedactedFailure.class)
+          .hasMessageStartingWith(injected.getClass().getName())
+          .hasMessageNotContaining(String.valueOf(injected.getMessage()));
+      assertThat(e.getCause().getStackTrace()).isEqualTo(injected.getStackTrace());
       return e;
     }
     throw new AssertionError("expected a SecretBackendException");

@@ -7,6 +7,7 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequirement;
+import io.kailash.secrets.SecretTemplate;
 import io.kailash.testing.StderrCapture;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +84,11 @@ class AgentHandoffTest {
   @Test
   void aSecretsAnswerIsInjectedWithoutTouchingTheCallersMap() {
     Map<String, Object> caller =
-        new HashMap<>(Map.of("auth", "Bearer {secret_key}", "secret_key", "old"));
+        new HashMap<>(
+            Map.of(
+                "auth", SecretTemplate.of("Bearer {secret_key}"),
+                "secret_key", "old",
+                "upstream", "my token is {secret_key}"));
 
     String logs;
     Map<String, Object> result;
@@ -93,7 +98,10 @@ class AgentHandoffTest {
       logs = capture.text();
     }
 
-    assertThat(result).containsEntry("secret_key", "s3cr3t").containsEntry("auth", "Bearer s3cr3t");
+    assertThat(result)
+        .containsEntry("secret_key", "s3cr3t")
+        .containsEntry("auth", "Bearer s3cr3t")
+        .containsEntry("upstream", "my token is {secret_key}");
     assertThat(((InjectedParameters) result).isResolvedFor(SecretNode.class)).isTrue();
     assertThat(caller).containsEntry("secret_key", "old");
     assertThat(logs)

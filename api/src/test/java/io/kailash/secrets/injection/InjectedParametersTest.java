@@ -3,6 +3,7 @@ package io.kailash.secrets.injection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kailash.secrets.SecretTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ class InjectedParametersTest {
   @Test
   void parameterInjectorReportsOverriddenParametersAndUndeclaredPlaceholders() {
     Map<String, Object> parameters =
-        new HashMap<>(Map.of("secret_key", "old", "url", "{x}/{secret_key}"));
+        new HashMap<>(Map.of("secret_key", "old", "url", SecretTemplate.of("{x}/{secret_key}")));
     List<String> overridden = new ArrayList<>();
     List<String> undeclared = new ArrayList<>();
 
@@ -104,6 +105,6 @@ class InjectedParametersTest {
     assertThat(undeclared).containsExactly("x");
     assertThat(parameters)
         .containsEntry("secret_key", "old")
-        .containsEntry("url", "{x}/{secret_key}");
+        .containsEntry("url", SecretTemplate.of("{x}/{secret_key}"));
   }
 }

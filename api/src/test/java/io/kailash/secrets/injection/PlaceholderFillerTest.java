@@ -25,8 +25,41 @@ class PlaceholderFillerTest {
         }
       };
 
+  /** Fills {@code parameters} as the author's own addNode parameters. */
   private Map<String, Object> fill(Map<String, ?> parameters) {
-    return PlaceholderFiller.fill(parameters, SECRETS, Object.class, listener);
+    return PlaceholderFiller.fill(authors(parameters), SECRETS, Object.class, listener);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static NodeInputs authors(Map<String, ?> parameters) {
+    return new NodeInputs((Map<String, Object>) parameters, parameters.keySet(), value -> {});
+  }
+
+  @Test
+  void plainStringsOutsideTheAuthorsParametersStayLiteral() {
+    Map<String, Object> upstream =
+        Map.of("text", "Hi! my token is {api_token}", "n", List.of("{api_token}"));
+    NodeInputs inputs = new NodeInputs(upstream, java.util.Set.of(), value -> {});
+
+    assertThat(PlaceholderFiller.fill(upstream, SECRETS, Object.class, listener)).isEmpty();
+    assertThat(PlaceholderFiller.fill(inputs, SECRETS, Object.class, listener)).isEmpty();
+    assertThat(undeclared).isEmpty();
+  }
+
+  @Test
+  void aSecretTemplateIsFilledAnywhereAndBecomesAString() {
+    Map<String, Object> direct =
+        Map.of(
+            "auth", io.kailash.secrets.SecretTemplate.of("Bearer {api_token}"),
+            "nested", List.of(Map.of("h", io.kailash.secrets.SecretTemplate.of("{user.name}"))),
+            "literal", "Bearer {api_token}");
+
+    Map<String, Object> changed = PlaceholderFiller.fill(direct, SECRETS, Object.class, listener);
+
+    assertThat(changed)
+        .containsEntry("auth", "Bearer T")
+        .containsEntry("nested", List.of(Map.of("h", "U")))
+        .doesNotContainKey("literal");
   }
 
   @Test
@@ -84,7 +117,10 @@ class PlaceholderFillerTest {
   void aSecretValueThatLooksLikeAPlaceholderIsNotExpandedAgain() {
     Map<String, Object> changed =
         PlaceholderFiller.fill(
-            Map.of("a", "{one}"), Map.of("one", "{two}", "two", "leak"), Object.class, listener);
+            authors(Map.of("a", "{one}")),
+            Map.of("one", "{two}", "two", "leak"),
+            Object.class,
+            listener);
 
     assertThat(changed).containsEntry("a", "{two}");
   }

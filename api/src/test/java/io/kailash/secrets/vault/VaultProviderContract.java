@@ -2,6 +2,7 @@ package io.kailash.secrets.vault;
 
 import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kailash.secrets.SecretBackendException;
@@ -210,15 +211,17 @@ abstract class VaultProviderContract {
   }
 
   @Test
-  void aNonNumericVersionIsAnInvalidRequest() {
-    assertFailsWith(
-            Reason.INVALID_REQUEST, () -> provider(v2Mount).getSecret("app/api-token", "latest"))
-        .hasMessageContaining("'latest' is not a Vault KV version");
+  void aVersionThatNamesNoVaultVersionIsAbsentNamingTheAcceptedForms() {
+    assertThatThrownBy(() -> provider(v2Mount).getSecret("app/api-token", "AWSPREVIOUS"))
+        .isInstanceOf(SecretNotFoundException.class)
+        .hasMessageContaining("'AWSPREVIOUS' names no Vault KV version")
+        .hasMessageContaining("written '2' or 'v2'");
   }
 
   @Test
-  void aVersionOnKvVersion1IsAClearError() {
-    assertFailsWith(Reason.INVALID_REQUEST, () -> provider(v1Mount).getSecret("app/api-token", "1"))
+  void aVersionOnKvVersion1IsAbsentWithAClearDetail() {
+    assertThatThrownBy(() -> provider(v1Mount).getSecret("app/api-token", "1"))
+        .isInstanceOf(SecretNotFoundException.class)
         .hasMessageContaining("is KV version 1, which keeps no versions");
   }
 

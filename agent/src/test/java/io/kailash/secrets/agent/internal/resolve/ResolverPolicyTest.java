@@ -65,9 +65,11 @@ class ResolverPolicyTest {
             "payments/** : " + TEST + "$PaymentsBase",
             "api-token : " + TEST + "$*Base");
 
-    assertThat(resolver.resolve(PaymentsBase.class)).isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
+    assertThat(resolver.resolve(PaymentsBase.class))
+        .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
     // Declared by two repeated annotations on the superclass: read through the container.
-    assertThat(resolver.resolve(RefundNode.class)).isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
+    assertThat(resolver.resolve(RefundNode.class))
+        .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
   }
 
   @Test
@@ -120,7 +122,8 @@ class ResolverPolicyTest {
     backend.reads.clear();
     resolver.prefetch(runSecrets);
     assertThat(backend.reads).doesNotContain("api-token"); // cached
-    assertThat(resolver.resolve(PaymentsBase.class)).isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
+    assertThat(resolver.resolve(PaymentsBase.class))
+        .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
   }
 
   private SecretResolver resolver(PolicyDefault unmatched, String... rules) throws IOException {

@@ -46,12 +46,18 @@ class SecretsTransformerTest {
   @SuppressWarnings("unchecked")
   void wovenRunGetsSecretsAndFilledPlaceholders() throws Exception {
     Node node = newNode(SampleNodes.TokenNode.class);
-    Map<String, Object> caller = new HashMap<>(Map.of("header", "Bearer {api_token}"));
+    Map<String, Object> caller =
+        new HashMap<>(
+            Map.of(
+                "header",
+                io.kailash.secrets.SecretTemplate.of("Bearer {api_token}"),
+                "text",
+                "from a user: {api_token}"));
 
     Map<String, Object> out = node.run(caller);
 
     assertThat(out).containsEntry("token", VALUE).containsEntry("header", "Bearer " + VALUE);
-    assertThat(caller).containsOnlyKeys("header");
+    assertThat(caller).containsOnlyKeys("header", "text");
     assertThat(resolutions).hasValue(1);
     assertThat(stats.transformed()).isEqualTo(1);
     assertThat(stats.errors()).isZero();
