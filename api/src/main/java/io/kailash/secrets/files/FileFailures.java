@@ -7,7 +7,6 @@ import io.kailash.secrets.SecretRef;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
@@ -71,9 +70,8 @@ final class FileFailures {
     if (failure instanceof CharacterCodingException) {
       return refused(ref, in, Reason.INVALID_RESPONSE, where + " is not valid UTF-8 text");
     }
-    if (failure instanceof FileSystemLoopException) {
-      return refused(ref, in, Reason.INVALID_RESPONSE, where + " is part of a symbolic link loop");
-    }
+    // Anything else, a symbolic link loop included (Linux reports ELOOP as a plain
+    // FileSystemException): the file system may recover, so it is reported as transient.
     return refused(
         ref,
         in,

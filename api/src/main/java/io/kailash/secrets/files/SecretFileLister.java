@@ -1,10 +1,10 @@
 package io.kailash.secrets.files;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
@@ -15,8 +15,9 @@ import java.util.TreeSet;
 /**
  * Lists the secret names below a {@link ConfinedDirectory}, following links that stay inside it
  * (Kubernetes' {@code name -> ..data/name}) and skipping hidden entries, links that lead outside,
- * and anything that is not a regular file or directory. Each real directory is visited once, so a
- * link loop ends, and at most {@value #MAX_DEPTH} levels deep.
+ * links that cannot be resolved (dangling, loops), and anything that is not a regular file or
+ * directory. Each real directory is visited once, so a link loop ends, and at most {@value
+ * #MAX_DEPTH} levels deep.
  */
 final class SecretFileLister {
 
@@ -58,8 +59,11 @@ final class SecretFileLister {
       realPath = directory.realPathInside(entry);
       attributes =
           Files.readAttributes(realPath, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (ConfinedDirectory.EscapeException | NoSuchFileException skipped) {
-      return; // leads outside, dangling, or removed while listing: not a readable secret
+    } catch (AccessDeniedException denied) {
+      throw denied;
+    } catch (IOException unreadable) {
+      // Leads outside, dangling, a link loop, or removed while listing: not a readable secret.
+      return;
     }
     if (attributes.isRegularFile()) {
       int version = name.lastIndexOf(SecretFileName.VERSION_SEPARATOR);

@@ -3,6 +3,7 @@ package io.kailash.secrets.files;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNames;
 import io.kailash.secrets.SecretRef;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ record SecretFileName(List<String> segments, String field) {
               + " 'v1' of 'api-key' is the file 'api-key@v1')");
     }
     String last = segments.get(segments.size() - 1) + VERSION_SEPARATOR + version;
-    List<String> versioned = new java.util.ArrayList<>(segments);
+    List<String> versioned = new ArrayList<>(segments);
     versioned.set(versioned.size() - 1, last);
     return new SecretFileName(List.copyOf(versioned), field);
   }

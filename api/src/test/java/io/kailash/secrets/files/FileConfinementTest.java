@@ -78,6 +78,21 @@ class FileConfinementTest {
   }
 
   @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSymbolicLinkLoopIsAnErrorForTheReadAndLeftOutOfTheListing() throws Exception {
+    Files.createSymbolicLink(dir.resolve("loop-a"), Path.of("loop-b"));
+    Files.createSymbolicLink(dir.resolve("loop-b"), Path.of("loop-a"));
+    Files.createDirectories(dir.resolve("nested"));
+    Files.createSymbolicLink(dir.resolve("nested/back"), Path.of(".."));
+
+    assertThatThrownBy(() -> provider.getSecret("loop-a"))
+        .isInstanceOf(SecretBackendException.class)
+        .hasMessageContaining("'loop-a' in " + dir.toAbsolutePath())
+        .hasNoCause();
+    assertThat(provider.listSecrets()).containsExactly("inside");
+  }
+
+  @Test
   void aLinkToADeviceIsRefusedAsLeavingTheDirectory() throws Exception {
     Files.createSymbolicLink(dir.resolve("zero"), Path.of("/dev/zero"));
 

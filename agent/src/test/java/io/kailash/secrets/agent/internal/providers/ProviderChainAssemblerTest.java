@@ -1,6 +1,7 @@
 package io.kailash.secrets.agent.internal.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.agent.internal.config.AgentConfig;
@@ -9,6 +10,7 @@ import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.config.SecretProviderFactories;
 import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.files.FilesSecretProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,14 @@ class ProviderChainAssemblerTest {
 
     assertThat(ProviderChainAssembler.isCached(config)).isFalse();
     assertThat(provider.getSecret("api-token")).isEqualTo("tok-after");
+  }
+
+  @Test
+  void aMisspelledFilesKeyIsAConfigurationErrorWithASuggestion() {
+    assertThatThrownBy(() -> config("providers=files;files.directroy=" + dir))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessageContaining("Unknown configuration key 'files.directroy'")
+        .hasMessageContaining("Did you mean 'files.directory'?");
   }
 
   @Test
