@@ -39,7 +39,13 @@ public final class ProviderChainAssembler {
   private static final String AUDIT = "audit";
   private static final String ENABLED = "enabled";
   private static final String AUTO = "auto";
-  private static final String LOCAL_PROVIDER = "env";
+
+  /**
+   * Providers that read this machine's environment or files: nothing to time out or retry, and a
+   * cache would only delay a mounted secret's update (Kubernetes swaps files in place) by its TTL.
+   */
+  private static final Set<String> LOCAL_PROVIDERS = Set.of("env", "files");
+
   private static final String ON_TRANSIENT_FAILURE = "chain.on-transient-failure";
 
   private ProviderChainAssembler() {}
@@ -91,7 +97,7 @@ public final class ProviderChainAssembler {
 
   private static boolean hasRemoteProvider(AgentConfig config) {
     for (String type : config.providers()) {
-      if (!type.equals(LOCAL_PROVIDER)) {
+      if (!LOCAL_PROVIDERS.contains(type)) {
         return true;
       }
     }
@@ -127,8 +133,8 @@ public final class ProviderChainAssembler {
 
   /**
    * {@code auto} (the default) turns a layer on when the chain has a remote provider: timeouts,
-   * retries and a cache protect against slow or failing backends, and the environment is neither,
-   * while their first use costs start-up time.
+   * retries and a cache protect against slow or failing backends, and the environment and local
+   * files are neither, while their first use costs start-up time.
    */
   private static boolean layerOn(AgentConfig config, String layer, boolean remoteChain) {
     String key = layer + "." + ENABLED;

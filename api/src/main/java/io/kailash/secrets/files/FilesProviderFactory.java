@@ -1,0 +1,48 @@
+package io.kailash.secrets.files;
+
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ProviderSettings;
+import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.config.SettingsSupport;
+import java.util.Set;
+
+/**
+ * Builds a {@link FilesSecretProvider} from the {@code files.*} keys: {@code directory} (required)
+ * and {@code max-file-size} (default 1MB). The directory must exist when the provider is built.
+ */
+public final class FilesProviderFactory implements SecretProviderFactory {
+
+  @Override
+  public String type() {
+    return "files";
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("directory", "max-file-size");
+  }
+
+  @Override
+  public SecretProvider create(ProviderSettings settings) {
+    FilesSecretProviderBuilder builder = FilesSecretProvider.builder();
+    builder.directory(settings.path("directory").orElseThrow(() -> missingDirectory(settings)));
+    SettingsSupport.byteSize(settings, "max-file-size", builder::maxFileSize);
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException invalid) {
+      throw new SecretsConfigurationException(
+          "Invalid value for key '" + settings.fullKey("directory") + "': " + invalid.getMessage(),
+          invalid);
+    }
+  }
+
+  private static SecretsConfigurationException missingDirectory(ProviderSettings settings) {
+    return new SecretsConfigurationException(
+        "Missing required key '"
+            + settings.fullKey("directory")
+            + "' for provider 'files': the directory the secrets are mounted in, e.g. "
+            + settings.fullKey("directory")
+            + " = /run/secrets");
+  }
+}
