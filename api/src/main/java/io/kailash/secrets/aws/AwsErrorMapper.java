@@ -5,9 +5,11 @@ import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.resilience.RetryAfterHeader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -59,8 +61,10 @@ final class AwsErrorMapper {
       if (service.isThrottlingException()) {
         code = "ThrottlingException";
       }
-      return fromErrorCode(
-          code, message, service.statusCode(), ref, notFoundDetail, provider, failure);
+      SecretProviderException mapped =
+          fromErrorCode(
+              code, message, service.statusCode(), ref, notFoundDetail, provider, failure);
+      return withRetryAfter(mapped, details);
     }
     return fromClientFailure(failure, ref, provider);
   }
@@ -118,6 +122,21 @@ final class AwsErrorMapper {
           provider, name, Reason.SERVER_ERROR, "AWS Secrets Manager failed." + aws, cause);
     }
     return failure(provider, name, Reason.INVALID_REQUEST, "AWS refused the request." + aws, cause);
+  }
+
+  /** A throttling answer's {@code Retry-After}, for the retry layer. */
+  private static SecretProviderException withRetryAfter(
+      SecretProviderException mapped, AwsErrorDetails details) {
+    if (mapped instanceof SecretBackendException backend
+        && backend.reason() == Reason.THROTTLED
+        && details != null
+        && details.sdkHttpResponse() != null) {
+      backend.retryAfter(
+          RetryAfterHeader.parse(
+                  details.sdkHttpResponse().firstMatchingHeader("Retry-After"), Instant.now())
+              .orElse(null));
+    }
+    return mapped;
   }
 
   /**

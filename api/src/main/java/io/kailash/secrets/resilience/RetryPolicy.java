@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * Retries a backend call that failed with a transient {@link SecretBackendException} (unreachable,
  * timeout, throttled, 5xx), with exponential backoff and jitter, within an overall deadline.
  *
- * <p>Non-transient failures (not found, access denied, malformed answer) are never retried. When
+ * <p>Non-transient failures (not found, access denied, malformed answer) are never retried. A
+ * failure carrying {@link SecretBackendException#retryAfter()} (the backend's {@code Retry-After})
+ * is retried no sooner than that; when that wait would pass the deadline, at once not at all. When
  * attempts or time run out the last failure is rethrown unchanged, so the caller still sees what
  * the backend said.
  */
@@ -95,6 +97,7 @@ public final class RetryPolicy {
         return call.get();
       } catch (SecretBackendException failure) {
         long pause = jittered(Math.min(backoffNanos, maxBackoff.toNanos()));
+        pause = Math.max(pause, failure.retryAfter().map(RetryPolicy::nanos).orElse(0L));
         long elapsedAfterPause = time.nanoTime() - start + pause;
         if (!failure.isTransient()
             || attempt >= maxAttempts
@@ -122,6 +125,12 @@ public final class RetryPolicy {
       Thread.currentThread().interrupt();
       throw failure;
     }
+  }
+
+  private static long nanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(1)) > 0
+        ? Duration.ofDays(1).toNanos()
+        : duration.toNanos();
   }
 
   private static long saturatedDouble(long nanos) {
