@@ -27,6 +27,7 @@ public final class RetryPolicy {
   private final double jitter;
   private final Duration deadline;
   private final TimeSource time;
+  private final boolean retryTimeouts;
 
   /**
    * @param maxAttempts attempts in all, at least 1
@@ -42,6 +43,17 @@ public final class RetryPolicy {
       double jitter,
       Duration deadline,
       TimeSource time) {
+    this(maxAttempts, initialBackoff, maxBackoff, jitter, deadline, time, true);
+  }
+
+  private RetryPolicy(
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      double jitter,
+      Duration deadline,
+      TimeSource time,
+      boolean retryTimeouts) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
@@ -54,6 +66,7 @@ public final class RetryPolicy {
     this.jitter = jitter;
     this.deadline = Objects.requireNonNull(deadline);
     this.time = Objects.requireNonNull(time);
+    this.retryTimeouts = retryTimeouts;
   }
 
   /** No retries: one attempt. */
@@ -73,11 +86,18 @@ public final class RetryPolicy {
   }
 
   public RetryPolicy withTimeSource(TimeSource newTime) {
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, deadline, newTime);
+    return new RetryPolicy(
+        maxAttempts, initialBackoff, maxBackoff, jitter, deadline, newTime, retryTimeouts);
   }
 
   public RetryPolicy withDeadline(Duration newDeadline) {
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, newDeadline, time);
+    return new RetryPolicy(
+        maxAttempts, initialBackoff, maxBackoff, jitter, newDeadline, time, retryTimeouts);
+  }
+
+  /** The same policy, except that a {@code TIMEOUT} failure is reported at once. */
+  public RetryPolicy withoutTimeoutRetries() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, deadline, time, false);
   }
 
   public int maxAttempts() {
@@ -100,6 +120,7 @@ public final class RetryPolicy {
         pause = Math.max(pause, failure.retryAfter().map(RetryPolicy::nanos).orElse(0L));
         long elapsedAfterPause = time.nanoTime() - start + pause;
         if (!failure.isTransient()
+            || !retryTimeouts && failure.reason() == SecretBackendException.Reason.TIMEOUT
             || attempt >= maxAttempts
             || elapsedAfterPause >= deadline.toNanos()) {
           throw failure;

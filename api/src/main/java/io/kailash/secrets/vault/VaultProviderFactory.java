@@ -7,6 +7,7 @@ import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Set;
  * read.
  */
 public final class VaultProviderFactory implements SecretProviderFactory {
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Set<String> KEYS =
       Set.of(
@@ -61,10 +64,15 @@ public final class VaultProviderFactory implements SecretProviderFactory {
         () -> builder.kvVersion(KvVersion.parse(settings.string("kv-version", "auto"))));
     checked(settings, "namespace", () -> builder.namespace(settings.get("namespace").orElse(null)));
     checked(settings, "auth", () -> builder.auth(auth(settings)));
-    builder.timeout(positive(settings, "timeout", Duration.ofSeconds(5)));
+    builder.timeout(positive(settings, "timeout", DEFAULT_TIMEOUT));
     builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
     settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
     return builder.build();
+  }
+
+  @Override
+  public Optional<Duration> exchangeTimeout(ProviderSettings settings) {
+    return Optional.of(positive(settings, "timeout", DEFAULT_TIMEOUT));
   }
 
   /** Runs a builder step; its IllegalArgumentException becomes an error naming {@code key}. */
