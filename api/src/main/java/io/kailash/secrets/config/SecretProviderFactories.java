@@ -1,6 +1,7 @@
 package io.kailash.secrets.config;
 
 import io.kailash.secrets.aws.AwsProviderFactory;
+import io.kailash.secrets.awsagent.AwsAgentProviderFactory;
 import io.kailash.secrets.vault.VaultProviderFactory;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ public final class SecretProviderFactories {
 
   private static final List<SecretProviderFactory> BUILT_IN =
       List.of(
-          new EnvironmentProviderFactory(), new VaultProviderFactory(), new AwsProviderFactory());
+          new EnvironmentProviderFactory(),
+          new VaultProviderFactory(),
+          new AwsProviderFactory(),
+          new AwsAgentProviderFactory());
 
   private SecretProviderFactories() {}
 

@@ -35,7 +35,8 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "kubernetes.mount",
           "ca-cert",
           "timeout",
-          "max-concurrency");
+          "max-concurrency",
+          "agent");
 
   @Override
   public String type() {
@@ -86,6 +87,9 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   }
 
   private static VaultAuth auth(ProviderSettings settings) {
+    if (settings.bool("agent", false)) {
+      return agentAuth(settings);
+    }
     String method = settings.string("auth", settings.get("token").isPresent() ? "token" : "");
     return switch (method) {
       case "token" -> VaultAuth.token(settings.require("token"));
@@ -114,6 +118,22 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + settings.fullKey("auth")
                   + "': expected token, approle or kubernetes.");
     };
+  }
+
+  /** {@code agent = true}: the local Vault Agent/Proxy authenticates; we send no credential. */
+  private static VaultAuth agentAuth(ProviderSettings settings) {
+    for (String key : new String[] {"auth", "token", "approle.role-id", "approle.secret-id"}) {
+      if (settings.get(key).isPresent()) {
+        throw new SecretsConfigurationException(
+            "The key '"
+                + settings.fullKey(key)
+                + "' cannot be used with '"
+                + settings.fullKey("agent")
+                + "=true': the Vault Agent or Proxy authenticates and adds its own token. Remove"
+                + " it, or set agent=false to talk to Vault directly.");
+      }
+    }
+    return VaultAuth.agent();
   }
 
   private static Path readable(ProviderSettings settings, Path file) {
