@@ -53,6 +53,7 @@ record AwsClientSettings(
                     .apiCallTimeout(timeout)
                     .apiCallAttemptTimeout(timeout)
                     .retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .addExecutionInterceptor(new ResponseSizeLimit())
                     .build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

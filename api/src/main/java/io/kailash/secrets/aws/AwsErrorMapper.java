@@ -17,6 +17,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
 
 /**
  * Translates AWS SDK failures, and the per-secret errors of BatchGetSecretValue, into
@@ -163,6 +164,26 @@ final class AwsErrorMapper {
           name,
           Reason.TIMEOUT,
           "no answer from AWS Secrets Manager within the timeout (aws.timeout)." + sdk,
+          failure);
+    }
+    if (hasCause(failure, ResponseSizeLimit.TooLargeException.class)) {
+      return failure(
+          provider,
+          name,
+          Reason.INVALID_RESPONSE,
+          "the answer from AWS Secrets Manager is larger than "
+              + ResponseSizeLimit.MAX_BYTES
+              + " bytes and was not read; check aws.endpoint.",
+          null);
+    }
+    // The SDK's JSON parser reports an unreadable answer as an IOException: it is not a transport
+    // failure and asking again will not help (issue 12's fault matrix found it retried as one).
+    if (hasCause(failure, JsonProcessingException.class)) {
+      return failure(
+          provider,
+          name,
+          Reason.INVALID_RESPONSE,
+          "the answer from AWS Secrets Manager could not be read; check aws.endpoint.",
           failure);
     }
     if (hasCause(failure, IOException.class)) {

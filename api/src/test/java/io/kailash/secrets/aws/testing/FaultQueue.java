@@ -14,6 +14,10 @@ final class FaultQueue {
     }
   }
 
+  synchronized void clear() {
+    pending.clear();
+  }
+
   synchronized SecretsManagerDouble.Fault next() {
     return pending.poll();
   }

@@ -53,7 +53,32 @@ public final class SecretsManagerDouble implements AutoCloseable {
     public static Fault hang(Duration delay) {
       return new Fault(0, "", null, delay);
     }
+
+    /** 200, headers and the first bytes of the body, then nothing for {@code pause}. */
+    public static Fault stallBody(Duration pause) {
+      return new Fault(200, STALL, null, pause);
+    }
+
+    /** 200 with a body that is not JSON. */
+    public static Fault garbage() {
+      return new Fault(200, GARBAGE, null, Duration.ZERO);
+    }
+
+    /** 200 with a 10 MB body (spaces) and its Content-Length. */
+    public static Fault hugeBody() {
+      return new Fault(200, HUGE, null, Duration.ZERO);
+    }
+
+    /** 307 to another address. */
+    public static Fault redirect() {
+      return new Fault(307, REDIRECT, null, Duration.ZERO);
+    }
   }
+
+  private static final String STALL = "!stall";
+  private static final String GARBAGE = "!garbage";
+  private static final String HUGE = "!huge";
+  private static final String REDIRECT = "!redirect";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -108,6 +133,10 @@ public final class SecretsManagerDouble implements AutoCloseable {
     faults.add(count, fault);
   }
 
+  public void clearFaults() {
+    faults.clear();
+  }
+
   /** Refuses requests beyond {@code perSecond} in any one-second window (0: no limit). */
   public void rateLimit(int perSecond) {
     rateLimit.perSecond(perSecond);
@@ -129,9 +158,11 @@ public final class SecretsManagerDouble implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+  public synchronized void close() {
+    if (!executor.isShutdown()) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private void handle(HttpExchange exchange) {
@@ -152,6 +183,10 @@ public final class SecretsManagerDouble implements AutoCloseable {
         return;
       }
       Fault fault = faults.next();
+      if (fault != null && fault.type().startsWith("!")) {
+        misbehave(exchange, fault);
+        return;
+      }
       if (fault != null && !fault.delay().isZero()) {
         Thread.sleep(fault.delay().toMillis());
       } else if (fault != null) {
@@ -177,6 +212,37 @@ public final class SecretsManagerDouble implements AutoCloseable {
       answer(exchange, secretId, stage);
     } catch (IOException | InterruptedException clientGone) {
       // the client gave up, or the double is closing
+    }
+  }
+
+  private static void misbehave(HttpExchange exchange, Fault fault)
+      throws IOException, InterruptedException {
+    switch (fault.type()) {
+      case STALL -> {
+        exchange.sendResponseHeaders(200, 1000);
+        OutputStream out = exchange.getResponseBody();
+        out.write("{\"SecretString\":".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        Thread.sleep(fault.delay().toMillis());
+      }
+      case GARBAGE ->
+          reply(exchange, 200, "{\"SecretString\": <html>".getBytes(StandardCharsets.UTF_8), null);
+      case HUGE -> {
+        exchange.sendResponseHeaders(200, 160 * 64 * 1024);
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        try (OutputStream out = exchange.getResponseBody()) {
+          for (int i = 0; i < 160; i++) {
+            out.write(chunk);
+          }
+        } catch (IOException clientGaveUp) {
+          // expected: the client stops reading past its limit
+        }
+      }
+      default -> {
+        exchange.getResponseHeaders().set("Location", "http://127.0.0.1:1/");
+        exchange.sendResponseHeaders(307, -1);
+      }
     }
   }
 
