@@ -11,6 +11,8 @@ import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
+import io.kailash.secrets.resilience.StartupJitter;
+import io.kailash.secrets.resilience.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +51,7 @@ public final class ProviderChainAssembler {
   private static final String AUTO = "auto";
   private static final String LOCAL_PROVIDER = "env";
   private static final String ON_TRANSIENT_FAILURE = "chain.on-transient-failure";
+  private static final String STARTUP_JITTER = "startup.jitter";
 
   private ProviderChainAssembler() {}
 
@@ -56,6 +59,7 @@ public final class ProviderChainAssembler {
   public static Map<String, String> layerKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put(ON_TRANSIENT_FAILURE, "fail");
+    keys.put(STARTUP_JITTER, "0s");
     addKeys(keys, CACHE, CachingSecretProvider.KEYS, AUTO);
     addKeys(keys, RESILIENCE, ResilientSecretProvider.KEYS, AUTO);
     keys.put(AUDIT + "." + ENABLED, "false");
@@ -114,6 +118,10 @@ public final class ProviderChainAssembler {
       providers.add(provider);
     }
     SecretProvider provider = chain(config, providers);
+    Duration jitter = config.settings("startup").duration("jitter", Duration.ZERO);
+    if (!jitter.isZero()) {
+      provider = new StartupJitter(provider, jitter, TimeSource.system());
+    }
     if (isCached(config)) {
       CachingSecretProvider cache =
           CachingSecretProvider.fromSettings(provider, config.settings(CACHE));
