@@ -9,6 +9,7 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.resilience.RetryAfterHeader;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Maps the Secrets Manager Agent's error answers: the service's own error ({@code {"__type":
@@ -19,11 +20,13 @@ import java.util.Optional;
  */
 final class AgentAnswers {
 
+  private static final Pattern PLAIN_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+
   private AgentAnswers() {}
 
   static SecretProviderException failure(
       String provider, SecretRef ref, int status, JsonNode body, Optional<String> retryAfter) {
-    String type = body == null ? "" : body.path("__type").asText("");
+    String type = errorType(body);
     String name = ref.name();
     String said = " (HTTP " + status + (type.isEmpty() ? "" : ", " + type) + ")";
     if (type.equals("ResourceNotFoundException")) {
@@ -66,6 +69,17 @@ final class AgentAnswers {
         name,
         Reason.INVALID_REQUEST,
         "the Secrets Manager Agent refused the read" + said);
+  }
+
+  /**
+   * The error type, when it is a plain identifier (e.g. {@code ResourceNotFoundException}); the
+   * agent's answer is untrusted text, so anything else is not quoted.
+   */
+  private static String errorType(JsonNode body) {
+    String type = body == null ? "" : body.path("__type").asText("");
+    int hash = type.lastIndexOf('#'); // AWS may send "namespace#Type"
+    type = hash < 0 ? type : type.substring(hash + 1);
+    return PLAIN_TYPE.matcher(type).matches() ? type : "";
   }
 
   static SecretBackendException failure(

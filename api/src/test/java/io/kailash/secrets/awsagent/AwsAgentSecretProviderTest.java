@@ -123,6 +123,17 @@ class AwsAgentSecretProviderTest {
   }
 
   @Test
+  void anErrorTypeThatIsNotAPlainIdentifierIsNotQuoted() {
+    AwsAgentSecretProvider provider = builder().build();
+    agent.failNext(1, Fault.error(500, "Evil\nInjected: text"));
+
+    SecretBackendException e = fails(provider, "app/db");
+
+    assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR);
+    assertThat(e.getMessage()).contains("(HTTP 500)").doesNotContain("Injected");
+  }
+
+  @Test
   void aHangingAgentIsATimeoutOfTheWholeExchange() {
     AwsAgentSecretProvider provider = builder().timeout(Duration.ofMillis(300)).build();
     agent.failNext(1, Fault.hang(Duration.ofSeconds(20)));

@@ -39,8 +39,8 @@ import java.util.TreeSet;
  * vault.timeout}) must be longer than {@code resilience.call-timeout}, checked here.
  *
  * <p>It also owns the keys of those layers ({@code chain.on-transient-failure}, {@code
- * resilience.*}, {@code cache.*}, {@code audit.*}), so that the configuration can reject unknown
- * ones.
+ * startup.jitter}, {@code resilience.*}, {@code cache.*}, {@code audit.*}), so that the
+ * configuration can reject unknown ones.
  */
 public final class ProviderChainAssembler {
 
