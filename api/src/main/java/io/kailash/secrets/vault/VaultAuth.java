@@ -22,6 +22,15 @@ public abstract class VaultAuth {
     return new TokenAuth(token);
   }
 
+  /**
+   * No token: the provider talks to a local Vault Agent or Vault Proxy whose auto-auth supplies the
+   * token ({@code use_auto_auth_token = true}); every request carries {@code X-Vault-Request:
+   * true}, as the agent requires.
+   */
+  public static VaultAuth agent() {
+    return new AgentAuth();
+  }
+
   /** AppRole login at {@code auth/approle}. */
   public static VaultAuth appRole(String roleId, String secretId) {
     return appRole("approle", roleId, secretId);
@@ -45,7 +54,7 @@ public abstract class VaultAuth {
     return new KubernetesAuth(mountPath, role, jwtPath);
   }
 
-  /** The method's name: {@code token}, {@code approle} or {@code kubernetes}. */
+  /** The method's name: {@code token}, {@code approle}, {@code kubernetes} or {@code agent}. */
   public abstract String method();
 
   /** Whether {@link #login} can fetch a new token, e.g. after the current one was revoked. */

@@ -7,6 +7,7 @@ import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Set;
  * read.
  */
 public final class VaultProviderFactory implements SecretProviderFactory {
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Set<String> KEYS =
       Set.of(
@@ -32,7 +35,8 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "kubernetes.mount",
           "ca-cert",
           "timeout",
-          "max-concurrency");
+          "max-concurrency",
+          "agent");
 
   @Override
   public String type() {
@@ -61,10 +65,15 @@ public final class VaultProviderFactory implements SecretProviderFactory {
         () -> builder.kvVersion(KvVersion.parse(settings.string("kv-version", "auto"))));
     checked(settings, "namespace", () -> builder.namespace(settings.get("namespace").orElse(null)));
     checked(settings, "auth", () -> builder.auth(auth(settings)));
-    builder.timeout(positive(settings, "timeout", Duration.ofSeconds(5)));
+    builder.timeout(positive(settings, "timeout", DEFAULT_TIMEOUT));
     builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
     settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
     return builder.build();
+  }
+
+  @Override
+  public Optional<Duration> exchangeTimeout(ProviderSettings settings) {
+    return Optional.of(positive(settings, "timeout", DEFAULT_TIMEOUT));
   }
 
   /** Runs a builder step; its IllegalArgumentException becomes an error naming {@code key}. */
@@ -90,6 +99,9 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   }
 
   private static VaultAuth auth(ProviderSettings settings) {
+    if (settings.bool("agent", false)) {
+      return agentAuth(settings);
+    }
     String method = settings.string("auth", settings.get("token").isPresent() ? "token" : "");
     return switch (method) {
       case "token" ->
@@ -123,6 +135,22 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + settings.fullKey("auth")
                   + "': expected token, approle or kubernetes.");
     };
+  }
+
+  /** {@code agent = true}: the local Vault Agent/Proxy authenticates; we send no credential. */
+  private static VaultAuth agentAuth(ProviderSettings settings) {
+    for (String key : new String[] {"auth", "token", "approle.role-id", "approle.secret-id"}) {
+      if (settings.get(key).isPresent()) {
+        throw new SecretsConfigurationException(
+            "The key '"
+                + settings.fullKey(key)
+                + "' cannot be used with '"
+                + settings.fullKey("agent")
+                + "=true': the Vault Agent or Proxy authenticates and adds its own token. Remove"
+                + " it, or set agent=false to talk to Vault directly.");
+      }
+    }
+    return VaultAuth.agent();
   }
 
   private static Path readable(ProviderSettings settings, Path file) {
