@@ -55,11 +55,11 @@ class PerProviderResilienceTest {
             .assemble();
 
     long start = System.nanoTime();
-    assertThat(provider.getSecret("DB_PASSWORD")).isEqualTo("env-value");
+    assertThat(provider.getSecret("db-password")).isEqualTo("env-value");
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     // One attempt, cut by the call timeout (not vault.timeout, not three timed-out attempts).
-    assertThat(vault.requestCount(VAULT_PATH + "DB_PASSWORD")).isEqualTo(1);
+    assertThat(vault.requestCount(VAULT_PATH + "db-password")).isEqualTo(1);
     assertThat(took).isLessThan(Duration.ofSeconds(5));
   }
 
@@ -74,7 +74,7 @@ class PerProviderResilienceTest {
             .assemble();
 
     for (int i = 0; i < 5; i++) {
-      assertThat(provider.getSecret("DB_PASSWORD")).isEqualTo("env-value");
+      assertThat(provider.getSecret("db-password")).isEqualTo("env-value");
     }
 
     // Vault was asked until its circuit opened, then skipped fast; env's circuit stayed closed.
