@@ -1,12 +1,14 @@
 package io.kailash.secrets.aws;
 
 import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +22,27 @@ public final class AwsProviderFactory implements SecretProviderFactory {
   private static final String SDK_CLIENT =
       "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient";
 
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          ConfigKey.noDefault(
+              "region",
+              "the region, e.g. `eu-west-1`; none: the SDK's default region chain (`AWS_REGION`,"
+                  + " the profile, instance metadata)"),
+          ConfigKey.noDefault(
+              "endpoint",
+              "an endpoint override (a VPC endpoint, or a local emulator such as"
+                  + " `http://127.0.0.1:5000`); none: AWS's own"),
+          ConfigKey.noDefault(
+              "profile",
+              "the profile in `~/.aws/config` and `~/.aws/credentials` for credentials and region;"
+                  + " none: the SDK's default chains. Credentials always come from the SDK, never"
+                  + " from this file"),
+          ConfigKey.of(
+              "timeout",
+              "10s",
+              "one whole AWS API call (at least `2ms`); the SDK's own retries are off, and answers"
+                  + " above 2 MB are refused unread"));
+
   @Override
   public String type() {
     return AwsSecretsManagerProvider.NAME;
@@ -27,7 +50,12 @@ public final class AwsProviderFactory implements SecretProviderFactory {
 
   @Override
   public Set<String> keys() {
-    return Set.of("region", "endpoint", "profile", "timeout");
+    return ConfigKey.names(KEYS);
+  }
+
+  @Override
+  public List<ConfigKey> describedKeys() {
+    return KEYS;
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.kailash.secrets.awsagent;
 
 import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,9 +21,35 @@ public final class AwsAgentProviderFactory implements SecretProviderFactory {
     return AwsAgentSecretProvider.NAME;
   }
 
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          ConfigKey.of(
+              "url",
+              "http://localhost:2773",
+              "the AWS Secrets Manager Agent (the per-host caching sidecar, same API as the Lambda"
+                  + " extension), read with `GET /secretsmanager/get?secretId=NAME[&versionStage=S"
+                  + " | &versionId=ID]`; names as for `aws` (`NAME#field` for a JSON field); no"
+                  + " listing"),
+          ConfigKey.noDefault(
+              "token-file",
+              "a file holding the agent's SSRF token (the agent's install script writes"
+                  + " `/var/run/awssmatoken`), read at each request and sent as"
+                  + " `X-Aws-Parameters-Secrets-Token`"),
+          ConfigKey.of(
+              "token-env",
+              "AWS_TOKEN",
+              "the environment variable holding the token, used when there is no `token-file`"),
+          ConfigKey.noDefault("token", "the token itself, e.g. `${file:/var/run/awssmatoken}`"),
+          ConfigKey.of("timeout", "5s", "one whole exchange with the agent"));
+
   @Override
   public Set<String> keys() {
-    return Set.of("url", "timeout", "token", "token-file", "token-env");
+    return ConfigKey.names(KEYS);
+  }
+
+  @Override
+  public List<ConfigKey> describedKeys() {
+    return KEYS;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.kailash.secrets.config;
 
 import io.kailash.secrets.EnvironmentSecretProvider;
 import io.kailash.secrets.SecretProvider;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,6 +11,13 @@ import java.util.Set;
  */
 public final class EnvironmentProviderFactory implements SecretProviderFactory {
 
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          ConfigKey.of(
+              "prefix",
+              EnvironmentSecretProvider.DEFAULT_PREFIX,
+              "the prefix of the variables read: `jwt-signing-key` is `<prefix>JWT_SIGNING_KEY`"));
+
   @Override
   public String type() {
     return "env";
@@ -17,7 +25,12 @@ public final class EnvironmentProviderFactory implements SecretProviderFactory {
 
   @Override
   public Set<String> keys() {
-    return Set.of("prefix");
+    return ConfigKey.names(KEYS);
+  }
+
+  @Override
+  public List<ConfigKey> describedKeys() {
+    return KEYS;
   }
 
   @Override

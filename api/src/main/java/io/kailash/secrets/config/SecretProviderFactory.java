@@ -2,8 +2,10 @@ package io.kailash.secrets.config;
 
 import io.kailash.secrets.SecretProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds one kind of provider from configuration keys, so that a provider chain can be named in a
@@ -19,6 +21,15 @@ public interface SecretProviderFactory {
 
   /** Every key this factory understands, relative to {@link #type()}. */
   Set<String> keys();
+
+  /**
+   * Every key of {@link #keys()} with its default and a description, for the generated reference in
+   * docs/configuration.md. The default describes each key without either; a built-in factory
+   * overrides it, and a test fails for a key it leaves undescribed.
+   */
+  default List<ConfigKey> describedKeys() {
+    return new TreeSet<>(keys()).stream().map(key -> ConfigKey.noDefault(key, "")).toList();
+  }
 
   /**
    * The keys whose values are credentials (tokens, secret ids). They are masked whenever the

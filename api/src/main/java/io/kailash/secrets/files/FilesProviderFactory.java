@@ -1,10 +1,12 @@
 package io.kailash.secrets.files;
 
 import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.config.SettingsSupport;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,6 +15,19 @@ import java.util.Set;
  */
 public final class FilesProviderFactory implements SecretProviderFactory {
 
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          ConfigKey.noDefault(
+              "directory",
+              "(required with `files`) the directory the secrets are mounted in, e.g."
+                  + " `/run/secrets`; it must exist at start"
+                  + " ([the files provider](#the-files-provider))"),
+          ConfigKey.of(
+              "max-file-size",
+              "1MB",
+              "larger files are refused (`1048576`, `512KB`, `10MB`); 1 MiB is Kubernetes'"
+                  + " limit for a Secret"));
+
   @Override
   public String type() {
     return "files";
@@ -20,7 +35,12 @@ public final class FilesProviderFactory implements SecretProviderFactory {
 
   @Override
   public Set<String> keys() {
-    return Set.of("directory", "max-file-size");
+    return ConfigKey.names(KEYS);
+  }
+
+  @Override
+  public List<ConfigKey> describedKeys() {
+    return KEYS;
   }
 
   @Override

@@ -1,12 +1,14 @@
 package io.kailash.secrets.vault;
 
 import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,24 +21,45 @@ public final class VaultProviderFactory implements SecretProviderFactory {
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "url",
-          "mount",
-          "kv-version",
-          "namespace",
-          "auth",
-          "token",
-          "approle.role-id",
-          "approle.secret-id",
-          "approle.mount",
-          "kubernetes.role",
-          "kubernetes.jwt-path",
-          "kubernetes.mount",
-          "ca-cert",
-          "timeout",
-          "max-concurrency",
-          "agent");
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          ConfigKey.noDefault(
+              "url", "(required with `vault`) Vault's address, e.g. `https://vault:8200`"),
+          ConfigKey.of("mount", "secret", "the KV secrets engine's mount"),
+          ConfigKey.of(
+              "kv-version",
+              "auto",
+              "`1`, `2` or `auto` (detected per mount from `sys/internal/ui/mounts/<mount>`)"),
+          ConfigKey.noDefault("namespace", "the Vault Enterprise namespace (`X-Vault-Namespace`)"),
+          ConfigKey.noDefault(
+              "auth",
+              "`token`, `approle` or `kubernetes`; none: `token` when `vault.token` is set,"
+                  + " otherwise a configuration error"),
+          ConfigKey.noDefault("token", "the token for `auth = token`"),
+          ConfigKey.noDefault("approle.role-id", "the AppRole role id"),
+          ConfigKey.noDefault("approle.secret-id", "the AppRole secret id"),
+          ConfigKey.of("approle.mount", "approle", "the AppRole auth mount"),
+          ConfigKey.noDefault("kubernetes.role", "(required with `auth = kubernetes`) the role"),
+          ConfigKey.of(
+              "kubernetes.jwt-path",
+              VaultAuth.DEFAULT_KUBERNETES_JWT.toString(),
+              "the service account token file"),
+          ConfigKey.of("kubernetes.mount", "kubernetes", "the Kubernetes auth mount"),
+          ConfigKey.noDefault(
+              "ca-cert", "a PEM file of the CA certificates to trust; none: the JVM's trust store"),
+          ConfigKey.of(
+              "timeout",
+              "5s",
+              "one whole exchange with Vault: connecting, the response headers and the body (a"
+                  + " server that stalls mid-body is cut off too)"),
+          ConfigKey.of("max-concurrency", "8", "parallel reads of one batch (at least 1)"),
+          ConfigKey.of(
+              "agent",
+              "false",
+              "`true`: talk to a local Vault Agent or Vault Proxy with auto-auth"
+                  + " (`use_auto_auth_token = true`): no token is sent, every request carries"
+                  + " `X-Vault-Request: true`; `vault.url` is the agent's listener. `vault.auth`,"
+                  + " `vault.token` and AppRole keys are refused with it"));
 
   @Override
   public String type() {
@@ -45,6 +68,11 @@ public final class VaultProviderFactory implements SecretProviderFactory {
 
   @Override
   public Set<String> keys() {
+    return ConfigKey.names(KEYS);
+  }
+
+  @Override
+  public List<ConfigKey> describedKeys() {
     return KEYS;
   }
 

@@ -1,9 +1,15 @@
 package io.kailash.secrets.agent.internal.config;
 
+import io.kailash.secrets.config.ConfigKey;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The agent's own configuration keys and their defaults (docs/configuration.md lists them all). */
+/**
+ * The agent's own configuration keys, their defaults and descriptions. docs/configuration.md's key
+ * table is generated from {@link #described()} (ConfigurationReferenceTest): a new key is one line
+ * there.
+ */
 public final class AgentKeys {
 
   public static final String ENABLED = "enabled";
@@ -22,24 +28,78 @@ public final class AgentKeys {
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
 
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          ConfigKey.of(
+              ENABLED,
+              "true",
+              "`false`: the agent does nothing at all (no transformer is registered)"),
+          ConfigKey.of(
+              PROVIDERS,
+              "env",
+              "the provider chain, in order, e.g. `vault, aws, env` (known: `env`, `files`,"
+                  + " `vault`, `aws`)"),
+          ConfigKey.of(
+              BASE_TYPE,
+              "io.kailash.workflow.Node",
+              "the class (or interface) whose subclasses are instrumented; with another type,"
+                  + " `Node` subclasses that declare secrets are refused when created (see"
+                  + " [security.md](security.md))"),
+          ConfigKey.of(METHOD, "run", "the instrumented method; it must take one `java.util.Map`"),
+          ConfigKey.of(
+              LOG_LEVEL,
+              "info",
+              "the agent's own log: `error`, `warn`, `info`, `debug` (stack traces), `trace`"),
+          ConfigKey.noDefault(
+              LOG_FILE, "append the agent's log to this file instead of stderr (none: stderr)"),
+          ConfigKey.of(
+              ON_CONFIG_ERROR, "fail", "`fail`: stop the JVM; `warn`: disable the agent and run"),
+          ConfigKey.of(
+              ON_INTERNAL_ERROR,
+              "fail",
+              "a fault inside the agent while resolving: `fail` the node (a"
+                  + " `SecretBackendException` with reason `INTERNAL`), or `proceed` without"
+                  + " secrets"),
+          ConfigKey.of(
+              SHOW,
+              "false",
+              "log the effective configuration (each key with its source, credentials masked) at"
+                  + " start"),
+          ConfigKey.of(
+              JMX_ENABLED,
+              "true",
+              "register the MBeans `io.kailash.secrets:type=SecretCache` and"
+                  + " `type=Provider,name=<chain>` (when the cache and resilience layers are on)"
+                  + " on the platform MBean server, from a daemon thread `kailash-secrets-jmx`"
+                  + " about 1 s after start (JMX's first use costs start-up time; a JVM that ends"
+                  + " sooner registers nothing); `false`: never"),
+          ConfigKey.noDefault(
+              POLICY_FILE,
+              "the secret policy: which node classes may receive which secrets"
+                  + " ([security.md](security.md#least-privilege)); read as UTF-8 at start, a missing or malformed file"
+                  + " is a configuration error naming the line"),
+          ConfigKey.of(
+              POLICY_DEFAULT,
+              "allow",
+              "for secrets no rule of the policy names: `allow` (any node class) or `deny` (only"
+                  + " pairs a rule allows; needs `policy.file`). With `allow` and no `policy.file`"
+                  + " nothing is refused and one INFO line says no policy is enforced"),
+          ConfigKey.noDefault(
+              STATS_FILE, "test only: write transformation counters here at JVM exit"));
+
   private AgentKeys() {}
+
+  /** The agent's own keys with defaults and descriptions, in documentation order. */
+  public static List<ConfigKey> described() {
+    return KEYS;
+  }
 
   /** Key to default value ("" for none), in documentation order. */
   public static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put(ENABLED, "true");
-    defaults.put(PROVIDERS, "env");
-    defaults.put(BASE_TYPE, "io.kailash.workflow.Node");
-    defaults.put(METHOD, "run");
-    defaults.put(LOG_LEVEL, "info");
-    defaults.put(LOG_FILE, "");
-    defaults.put(ON_CONFIG_ERROR, "fail");
-    defaults.put(ON_INTERNAL_ERROR, "fail");
-    defaults.put(SHOW, "false");
-    defaults.put(JMX_ENABLED, "true");
-    defaults.put(POLICY_FILE, "");
-    defaults.put(POLICY_DEFAULT, "allow");
-    defaults.put(STATS_FILE, "");
+    for (ConfigKey key : KEYS) {
+      defaults.put(key.name(), key.defaultValue());
+    }
     return defaults;
   }
 }
