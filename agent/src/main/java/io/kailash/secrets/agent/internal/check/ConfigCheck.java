@@ -16,6 +16,7 @@ import io.kailash.secrets.policy.SecretPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,8 @@ record ConfigCheck(
     }
     SecretPolicy[] policy = {SecretPolicy.none()};
     attempt(problems, () -> policy[0] = PolicySettings.read(config));
-    return new ConfigCheck(List.copyOf(problems), providers, policy[0]);
+    // Two steps may meet the same problem (the agent's keys and the chain both read 'providers').
+    return new ConfigCheck(List.copyOf(new LinkedHashSet<>(problems)), providers, policy[0]);
   }
 
   /** The known provider types named in {@code providers}; the rest become problems. */
