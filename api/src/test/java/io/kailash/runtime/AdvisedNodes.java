@@ -2,6 +2,7 @@ package io.kailash.runtime;
 
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.workflow.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class AdvisedNodes {
     if (AgentHandoff.needsSecrets(node, params)) {
       params =
           AgentHandoff.inject(
-              node, params, new LinkedHashMap<>(AGENT_ANSWER)); // the agent's answer map
+              node, params, AgentProtocol.secrets(AGENT_ANSWER)); // the agent's answer
     }
     RECEIVED.put(node.getClass(), params);
     return params;
