@@ -111,7 +111,7 @@ public final class KailashSecretsAgent {
   }
 
   /** The jar this class was loaded from, checked to be a kailash-secrets agent jar. */
-  private static Path agentJar() throws Exception {
+  static Path agentJar() throws Exception {
     CodeSource source = KailashSecretsAgent.class.getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {
       throw new IllegalStateException("cannot locate the agent jar");

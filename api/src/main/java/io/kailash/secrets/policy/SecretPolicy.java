@@ -89,6 +89,28 @@ public final class SecretPolicy {
     return !named && unmatched == PolicyDefault.ALLOW;
   }
 
+  /**
+   * The same decision by class names, for tools that read class files without loading them (the
+   * agent's {@code check} command).
+   *
+   * @param declaringSuperclasses the binary names of the superclasses that themselves declare the
+   *     requirement for {@code declaredName}
+   */
+  public boolean permits(
+      String nodeClassName, List<String> declaringSuperclasses, String declaredName) {
+    String secret = secretNameOf(declaredName);
+    boolean named = false;
+    for (PolicyRule rule : rules) {
+      if (rule.covers(secret)) {
+        named = true;
+        if (rule.allows(nodeClassName) || declaringSuperclasses.stream().anyMatch(rule::allows)) {
+          return true;
+        }
+      }
+    }
+    return !named && unmatched == PolicyDefault.ALLOW;
+  }
+
   /** Whether every node class may receive the secret: no rule names it and the default allows. */
   public boolean isOpen(String declaredName) {
     if (unmatched == PolicyDefault.DENY) {

@@ -123,4 +123,24 @@ class SecretPolicyTest {
     assertThat(policy.isOpen("payments/db#password")).isFalse();
     assertThat(policy.isOpen("jwt-signing-key")).isTrue();
   }
+
+  @Test
+  void byClassNamesForToolsThatReadClassFilesTheDecisionIsTheSame() throws IOException {
+    SecretPolicy policy =
+        policy(PolicyDefault.ALLOW, "payments/** : com.acme.payments.Base", "open-key : x.Y");
+
+    assertThat(policy.permits("com.acme.payments.Base", java.util.List.of(), "payments/db"))
+        .isTrue();
+    assertThat(
+            policy.permits(
+                "com.acme.Refund", java.util.List.of("com.acme.payments.Base"), "payments/db#pw"))
+        .as("a declaring superclass is listed")
+        .isTrue();
+    assertThat(policy.permits("com.acme.Copied", java.util.List.of(), "payments/db")).isFalse();
+    assertThat(policy.permits("com.acme.Copied", java.util.List.of(), "unnamed")).isTrue();
+    assertThat(
+            policy(PolicyDefault.DENY, "open-key : x.Y")
+                .permits("com.acme.Copied", java.util.List.of(), "unnamed"))
+        .isFalse();
+  }
 }

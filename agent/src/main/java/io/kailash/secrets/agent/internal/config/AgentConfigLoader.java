@@ -24,11 +24,31 @@ public final class AgentConfigLoader {
   private final Map<String, ConfigEntry> merged = new LinkedHashMap<>();
   private final List<String> unknownEnvironmentNames = new ArrayList<>();
 
+  /** Where problems go in {@link #loadReportingAll}; {@code null}: the first one is thrown. */
+  private List<String> problems;
+
   public AgentConfigLoader(
       KeyCatalog catalog, Map<String, String> systemProperties, Map<String, String> environment) {
     this.catalog = catalog;
     this.systemProperties = systemProperties;
     this.environment = environment;
+  }
+
+  /**
+   * For the {@code check} command: like {@link #load}, but an unknown key, a literal credential or
+   * a bad reference is added to {@code found} and loading goes on, so that every such problem is
+   * reported at once. The agent's start keeps {@link #load}: one line, the first problem.
+   *
+   * @throws SecretsConfigurationException only when the file itself cannot be read
+   */
+  public AgentConfig loadReportingAll(
+      String agentArgs, Path agentJarDirectory, List<String> found) {
+    problems = found;
+    try {
+      return load(agentArgs, agentJarDirectory);
+    } finally {
+      problems = null;
+    }
   }
 
   /**
@@ -64,12 +84,13 @@ public final class AgentConfigLoader {
     for (String name : unknownEnvironmentNames) {
       List<String> known = new ArrayList<>();
       catalog.keys().forEach(key -> known.add(ConfigSource.environmentName(key)));
-      throw new SecretsConfigurationException(
-          "Unknown configuration key in the environment variable "
-              + name
-              + "."
-              + KeySuggestions.didYouMean(name, known)
-              + " See docs/configuration.md for every key.");
+      problem(
+          new SecretsConfigurationException(
+              "Unknown configuration key in the environment variable "
+                  + name
+                  + "."
+                  + KeySuggestions.didYouMean(name, known)
+                  + " See docs/configuration.md for every key."));
     }
     for (ConfigEntry entry : merged.values()) {
       requireKnown(entry.key(), entry.source());
@@ -82,11 +103,15 @@ public final class AgentConfigLoader {
     Map<String, String> resolved = new LinkedHashMap<>();
     for (String key : catalog.keys()) {
       ConfigEntry entry = merged.get(key);
-      resolved.put(
-          key,
-          entry == null
-              ? catalog.defaultOf(key)
-              : ValueReferences.resolve(key, entry.value(), environment));
+      String value = catalog.defaultOf(key);
+      if (entry != null) {
+        try {
+          value = ValueReferences.resolve(key, entry.value(), environment);
+        } catch (SecretsConfigurationException e) {
+          problem(e);
+        }
+      }
+      resolved.put(key, value);
     }
     return new AgentConfig(resolved, catalog, sources(), location);
   }
@@ -172,26 +197,36 @@ public final class AgentConfigLoader {
     if (catalog.isKnown(key)) {
       return;
     }
-    throw new SecretsConfigurationException(
-        "Unknown configuration key '"
-            + key
-            + "' (from "
-            + source.spelling(key)
-            + ")."
-            + KeySuggestions.didYouMean(key, catalog.keys())
-            + " See docs/configuration.md for every key.");
+    problem(
+        new SecretsConfigurationException(
+            "Unknown configuration key '"
+                + key
+                + "' (from "
+                + source.spelling(key)
+                + ")."
+                + KeySuggestions.didYouMean(key, catalog.keys())
+                + " See docs/configuration.md for every key."));
+  }
+
+  /** Throws {@code e}, or records it when every problem is wanted ({@link #loadReportingAll}). */
+  private void problem(SecretsConfigurationException e) {
+    if (problems == null) {
+      throw e;
+    }
+    problems.add(e.getMessage());
   }
 
   private void refuseLiteralCredential(ConfigEntry entry) {
     if (catalog.isCredential(entry.key()) && !ValueReferences.isReferenceOnly(entry.value())) {
-      throw new SecretsConfigurationException(
-          "'"
-              + entry.key()
-              + "' is a credential and was given literally through "
-              + entry.source().spelling(entry.key())
-              + ", where any user of this machine can read it with ps. Give a reference instead,"
-              + " e.g. ${env:VAULT_TOKEN} or ${file:/run/secrets/vault-token}, or put it in the"
-              + " configuration file.");
+      problem(
+          new SecretsConfigurationException(
+              "'"
+                  + entry.key()
+                  + "' is a credential and was given literally through "
+                  + entry.source().spelling(entry.key())
+                  + ", where any user of this machine can read it with ps. Give a reference instead,"
+                  + " e.g. ${env:VAULT_TOKEN} or ${file:/run/secrets/vault-token}, or put it in the"
+                  + " configuration file."));
     }
   }
 }

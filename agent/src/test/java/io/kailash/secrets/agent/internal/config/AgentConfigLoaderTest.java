@@ -195,4 +195,21 @@ class AgentConfigLoaderTest {
         .hasMessageContaining("'oops' is not a key=value pair");
     assertThatThrownBy(() -> AgentArguments.parse("a=1;a=2")).hasMessageContaining("twice");
   }
+
+  @Test
+  void theCheckCommandGetsEveryProblemWhileTheAgentStopsAtTheFirst() throws Exception {
+    Path file = file("vault.urll = x\nlog.levl = debug\nvault.url = ${env:NOT_SET_ANYWHERE}\n");
+    environment.put("KAILASH_SECRETS_VALT_URL", "x");
+
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    loader().loadReportingAll("config=" + file, null, problems);
+
+    assertThat(problems).hasSize(4);
+    assertThat(String.join("\n", problems))
+        .contains("KAILASH_SECRETS_VALT_URL", "'vault.urll'", "'log.levl'", "NOT_SET_ANYWHERE");
+    assertThatThrownBy(() -> loader().load("config=" + file, null))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessageContaining("KAILASH_SECRETS_VALT_URL")
+        .hasMessageNotContaining("vault.urll");
+  }
 }
