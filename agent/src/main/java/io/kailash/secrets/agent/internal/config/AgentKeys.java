@@ -18,6 +18,7 @@ public final class AgentKeys {
   public static final String JMX_ENABLED = "jmx.enabled";
   public static final String POLICY_FILE = "policy.file";
   public static final String POLICY_DEFAULT = "policy.default";
+  public static final String AUDIT_SINK = "audit.sink";
 
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
@@ -39,6 +40,7 @@ public final class AgentKeys {
     defaults.put(JMX_ENABLED, "true");
     defaults.put(POLICY_FILE, "");
     defaults.put(POLICY_DEFAULT, "allow");
+    defaults.put(AUDIT_SINK, "file");
     defaults.put(STATS_FILE, "");
     return defaults;
   }
