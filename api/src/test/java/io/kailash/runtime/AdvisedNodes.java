@@ -2,6 +2,7 @@ package io.kailash.runtime;
 
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.workflow.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,9 +30,8 @@ public final class AdvisedNodes {
 
   static Map<String, Object> advice(Node node, Map<String, Object> params) {
     if (AgentHandoff.needsSecrets(node, params)) {
-      params =
-          AgentHandoff.inject(
-              node, params, new LinkedHashMap<>(AGENT_ANSWER)); // the agent's answer map
+      // The agent's answer, in AgentProtocol's form as the bridge gives it.
+      params = AgentHandoff.inject(node, params, AgentProtocol.secrets(AGENT_ANSWER));
     }
     RECEIVED.put(node.getClass(), params);
     return params;
