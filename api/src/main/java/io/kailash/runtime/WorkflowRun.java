@@ -8,6 +8,7 @@ import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.audit.SecretAccessRecord.Outcome;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.NodeInputs;
+import io.kailash.secrets.injection.OncePerNodeClass;
 import io.kailash.secrets.injection.ParameterInjector;
 import io.kailash.secrets.injection.ParameterShape;
 import io.kailash.secrets.policy.SecretPolicy;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 final class WorkflowRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowRun.class);
+
+  /** A hard-coded secret parameter is reported once per node class, not once per run or call. */
+  private static final OncePerNodeClass OVERRIDE_WARNED = new OncePerNodeClass();
 
   private final Workflow workflow;
   private final Map<String, Map<String, Object>> runParameters;
@@ -241,13 +245,17 @@ final class WorkflowRun {
             node.nodeClass(),
             inputs,
             secrets,
-            parameter ->
+            parameter -> {
+              if (OVERRIDE_WARNED.first(node.nodeClass(), parameter)) {
                 LOG.warn(
                     "Node '{}' ({}) was given a value for its secret parameter '{}'; the injected"
-                        + " secret replaces it. Remove the hard-coded value from the workflow.",
+                        + " secret replaces it. Remove the hard-coded value from the workflow."
+                        + " (Logged once per node class.)",
                     node.nodeId(),
                     node.nodeClass().getName(),
-                    parameter),
+                    parameter);
+              }
+            },
             undeclared::add);
     if (!undeclared.isEmpty()) {
       LOG.warn(

@@ -55,7 +55,9 @@ public interface SecretProvider {
       try {
         found.put(ref, getSecret(ref.name(), ref.version()));
       } catch (SecretNotFoundException absent) {
-        // Absent secrets are left out; the caller decides whether that matters.
+        // Absent secrets are left out; the caller decides whether that matters. Why it is absent
+        // (which variable, which path) is kept for the not-found message.
+        AbsenceNotes.note(ref, name(), absent.detail());
       }
     }
     return found;

@@ -33,7 +33,7 @@ public final class SecretRequests {
       }
     }
     if (!missing.isEmpty()) {
-      throw new SecretNotFoundException(missing, providersTried, "");
+      throw new SecretNotFoundException(missing, providersTried, AbsenceNotes.take(missing));
     }
     return new SecretValues(parameters);
   }

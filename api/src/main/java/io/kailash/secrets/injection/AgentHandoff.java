@@ -61,11 +61,16 @@ public final class AgentHandoff {
 
   private static final InjectionListener LOGGING_LISTENER =
       new InjectionListener() {
+        private final OncePerNodeClass warned = new OncePerNodeClass();
+
         @Override
         public void overriddenParameter(Class<?> nodeClass, String parameter) {
+          if (!warned.first(nodeClass, parameter)) {
+            return; // once per node class and parameter, not once per call
+          }
           Warnings.LOG.warn(
               "Node class {} was given a value for its secret parameter '{}'; the injected secret"
-                  + " replaces it. Remove the hard-coded value.",
+                  + " replaces it. Remove the hard-coded value. (Logged once per node class.)",
               nodeClass.getName(),
               parameter);
         }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Calls {@code node.run(map)} directly, with no provider in code. Argument {@code missing} runs a
- * node whose required secret does not exist and catches the application's own exception.
+ * node whose required secret does not exist and catches the application's own exception; {@code
+ * missing-detail} does the same and prints the exception's detail and message.
  */
 public final class DirectRunApp {
 
@@ -62,6 +63,16 @@ public final class DirectRunApp {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("missing-detail")) {
+      try {
+        new MissingSecretNode().run(new HashMap<>());
+        System.out.println("missing=not-raised");
+      } catch (SecretNotFoundException e) {
+        System.out.println("detail=" + e.detail());
+        System.out.println("message=" + e.getMessage());
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("missing")) {
       try {
         new MissingSecretNode().run(new HashMap<>());

@@ -92,6 +92,9 @@ public final class AgentStarter {
     }
     AgentSettings settings = AgentSettings.of(config);
     configureLogging(settings, ProviderChainAssembler.logsThroughSlf4j(config));
+    for (String warning : loader.warnings()) {
+      AgentLog.of(AgentStarter.class).warn("{}", warning);
+    }
     MBeanPublisher mbeans = new MBeanPublisher();
     SecretProvider provider = ProviderChainAssembler.assemble(config, factories, mbeans);
     ResolutionAudit audit = ProviderChainAssembler.audit(config);

@@ -23,6 +23,7 @@ public final class AgentConfigLoader {
   private final Map<String, String> environment;
   private final Map<String, ConfigEntry> merged = new LinkedHashMap<>();
   private final List<String> unknownEnvironmentNames = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
 
   /** Where problems go in {@link #loadReportingAll}; {@code null}: the first one is thrown. */
   private List<String> problems;
@@ -95,6 +96,9 @@ public final class AgentConfigLoader {
     for (ConfigEntry entry : merged.values()) {
       requireKnown(entry.key(), entry.source());
     }
+    List<String> candidates = new ArrayList<>(catalog.keys());
+    candidates.add(ConfigFile.LOCATION_KEY);
+    warnings.addAll(MisprefixedVariables.warnings(environment, candidates));
     for (List<ConfigEntry> entries : List.of(propertyEntries, argumentEntries)) {
       for (ConfigEntry entry : entries) {
         refuseLiteralCredential(entry);
@@ -114,6 +118,15 @@ public final class AgentConfigLoader {
       resolved.put(key, value);
     }
     return new AgentConfig(resolved, catalog, sources(), location);
+  }
+
+  /**
+   * What {@link #load} found questionable but not wrong, one line each, to log once the agent's
+   * logging is set up: e.g. {@code KAILASH_SECRET_PROVIDERS}, a configuration key behind a misspelt
+   * prefix. Never a value.
+   */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /**

@@ -24,6 +24,7 @@ public final class AgentKeys {
   public static final String JMX_ENABLED = "jmx.enabled";
   public static final String POLICY_FILE = "policy.file";
   public static final String POLICY_DEFAULT = "policy.default";
+  public static final String AUDIT_SINK = "audit.sink";
 
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
@@ -38,7 +39,7 @@ public final class AgentKeys {
               PROVIDERS,
               "env",
               "the provider chain, in order, e.g. `vault, aws, env` (known: `env`, `files`,"
-                  + " `vault`, `aws`)"),
+                  + " `vault`, `aws`, `aws-agent`)"),
           ConfigKey.of(
               BASE_TYPE,
               "io.kailash.workflow.Node",
@@ -68,11 +69,19 @@ public final class AgentKeys {
           ConfigKey.of(
               JMX_ENABLED,
               "true",
-              "register the MBeans `io.kailash.secrets:type=SecretCache` and"
-                  + " `type=Provider,name=<chain>` (when the cache and resilience layers are on)"
+              "register the MBeans `io.kailash.secrets:type=SecretCache` (with a"
+                  + " `io.kailash.secrets.secret-changed` notification per changed value) and"
+                  + " `type=Provider,name=<provider>` per provider (when the cache and resilience"
+                  + " layers are on)"
                   + " on the platform MBean server, from a daemon thread `kailash-secrets-jmx`"
                   + " about 1 s after start (JMX's first use costs start-up time; a JVM that ends"
                   + " sooner registers nothing); `false`: never"),
+          ConfigKey.of(
+              AUDIT_SINK,
+              "file",
+              "where audit records go: `file` (JSON lines in `audit.file`), `log` (one INFO line"
+                  + " per record in the agent's log, logger `io.kailash.secrets.audit`), or"
+                  + " `file,log`; see [Audit records](#audit-records)"),
           ConfigKey.noDefault(
               POLICY_FILE,
               "the secret policy: which node classes may receive which secrets"

@@ -86,8 +86,10 @@ public final class LayerKeys {
           ConfigKey.of(
               "audit.enabled",
               "false",
-              "write one JSON line per resolved secret (never a value) to `audit.file`"),
-          ConfigKey.noDefault("audit.file", "(required with `audit.enabled`) the audit file"),
+              "write one audit record per secret of each resolution (never a value); see [Audit"
+                  + " records](#audit-records)"),
+          ConfigKey.noDefault(
+              "audit.file", "(required when `audit.sink` includes `file`) the audit file"),
           ConfigKey.of("audit.max-file-size", "10MB", "roll the file at this size"),
           ConfigKey.of("audit.max-files", "5", "rolled files kept"));
 

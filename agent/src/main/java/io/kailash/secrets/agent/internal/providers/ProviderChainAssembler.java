@@ -215,11 +215,14 @@ public final class ProviderChainAssembler {
         : OnTransientFailure.FALL_THROUGH;
   }
 
-  /** The audit of resolutions: a JSON-lines file when {@code audit.enabled=true}, else off. */
+  /**
+   * The audit of resolutions when {@code audit.enabled=true}, else off: to a JSON-lines file, the
+   * agent's log, or both ({@code audit.sink}, {@link AuditSinks}).
+   */
   public static ResolutionAudit audit(AgentConfig config) {
     if (!config.bool(AUDIT + "." + ENABLED)) {
       return ResolutionAudit.off();
     }
-    return ResolutionAudit.to(JsonLinesAuditSink.fromSettings(config.settings(AUDIT)));
+    return ResolutionAudit.to(AuditSinks.of(config));
   }
 }

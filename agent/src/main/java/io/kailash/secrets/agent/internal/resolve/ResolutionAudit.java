@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class ResolutionAudit {
 
-  private static final Scope NONE = new Scope(null, null, null, null);
+  private static final Scope NONE = new Scope(null, null, null, null, "");
 
   private final AuditSink sink;
 
@@ -60,8 +60,14 @@ public final class ResolutionAudit {
     }
   }
 
-  Scope open(Class<?> nodeClass, ResolutionPlan plan) {
-    return sink == null ? NONE : new Scope(sink, nodeClass, plan, ResolutionTrace.open());
+  /**
+   * @param providerName the name of the provider asked: a resolved secret's record names it when no
+   *     chain or cache inside reported which of its providers answered (a single provider)
+   */
+  Scope open(Class<?> nodeClass, ResolutionPlan plan, String providerName) {
+    return sink == null
+        ? NONE
+        : new Scope(sink, nodeClass, plan, ResolutionTrace.open(), providerName);
   }
 
   /** One resolution: reports what happened, then closes the trace. */
@@ -70,12 +76,19 @@ public final class ResolutionAudit {
     private final Class<?> nodeClass;
     private final ResolutionPlan plan;
     private final ResolutionTrace trace;
+    private final String providerName;
 
-    private Scope(AuditSink sink, Class<?> nodeClass, ResolutionPlan plan, ResolutionTrace trace) {
+    private Scope(
+        AuditSink sink,
+        Class<?> nodeClass,
+        ResolutionPlan plan,
+        ResolutionTrace trace,
+        String providerName) {
       this.sink = sink;
       this.nodeClass = nodeClass;
       this.plan = plan;
       this.trace = trace;
+      this.providerName = providerName;
     }
 
     void resolved(Map<String, String> values) {
@@ -106,6 +119,10 @@ public final class ResolutionAudit {
 
     private void write(SecretRequest request, Outcome outcome) {
       SecretRef ref = request.ref();
+      String provider = trace.providerOf(ref);
+      if (provider.isEmpty() && outcome == Outcome.RESOLVED) {
+        provider = providerName;
+      }
       sink.record(
           new SecretAccessRecord(
               Instant.now(),
@@ -114,7 +131,7 @@ public final class ResolutionAudit {
               nodeClass.getName(),
               ref.name(),
               ref.version(),
-              trace.providerOf(ref),
+              provider,
               outcome,
               trace.cacheStatusOf(ref)));
     }

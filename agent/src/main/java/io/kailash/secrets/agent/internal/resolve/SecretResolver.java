@@ -134,7 +134,7 @@ public final class SecretResolver {
         return unchanged;
       }
     }
-    try (ResolutionAudit.Scope scope = audit.open(nodeClass, plan)) {
+    try (ResolutionAudit.Scope scope = audit.open(nodeClass, plan, provider.name())) {
       try {
         Map<String, String> values = provider.getSecrets(plan.requests());
         scope.resolved(values);

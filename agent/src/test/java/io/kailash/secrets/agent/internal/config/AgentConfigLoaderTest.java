@@ -212,4 +212,45 @@ class AgentConfigLoaderTest {
         .hasMessageContaining("KAILASH_SECRETS_VALT_URL")
         .hasMessageNotContaining("vault.urll");
   }
+
+  @Test
+  void aConfigurationKeyBehindANearMissOfThePrefixIsWarnedAboutByNameOnly() {
+    environment.put("KAILASH_SECRET_PROVIDERS", "vault-from-the-wrong-variable");
+    environment.put("kailash_secrets_vault_url", "https://lower-case.example");
+    environment.put("KAILSH_SECRETS_LOG_LEVEL", "debug");
+    environment.put("KAILASH_SECRET_JWT_SIGNING_KEY", "an-env-secret-not-a-key");
+    environment.put("PROVIDERS", "too-far-to-be-a-near-miss");
+    environment.put("KAILASH_SECRETS_PROVIDERS", "vault");
+
+    AgentConfigLoader loader = loader();
+    AgentConfig config = loader.load(null, null);
+
+    assertThat(config.providers()).containsExactly("vault");
+    assertThat(loader.warnings())
+        .containsExactlyInAnyOrder(
+            "The environment variable KAILASH_SECRET_PROVIDERS looks like the configuration key"
+                + " 'providers' with the wrong prefix and is ignored; set"
+                + " KAILASH_SECRETS_PROVIDERS instead.",
+            "The environment variable kailash_secrets_vault_url looks like the configuration key"
+                + " 'vault.url' with the wrong prefix and is ignored; set"
+                + " KAILASH_SECRETS_VAULT_URL instead.",
+            "The environment variable KAILSH_SECRETS_LOG_LEVEL looks like the configuration key"
+                + " 'log.level' with the wrong prefix and is ignored; set"
+                + " KAILASH_SECRETS_LOG_LEVEL instead.");
+    assertThat(String.join("\n", loader.warnings()))
+        .doesNotContain("vault-from-the-wrong-variable")
+        .doesNotContain("lower-case.example")
+        .doesNotContain("debug");
+  }
+
+  @Test
+  void noWarningWhenEveryVariableIsSpelledRight() {
+    environment.put("KAILASH_SECRETS_PROVIDERS", "vault");
+    environment.put("KAILASH_SECRET_DB_PASSWORD", "an-env-secret");
+
+    AgentConfigLoader loader = loader();
+    loader.load(null, null);
+
+    assertThat(loader.warnings()).isEmpty();
+  }
 }
