@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Builds a {@link VaultSecretProvider} from the {@code vault.*} keys. Values arrive with their
  * {@code ${env:...}}/{@code ${file:...}} references resolved; nothing connects until the first
- * read.
+ * read. Where {@code url}, {@code token}, {@code ca-cert} or {@code namespace} is absent, the Vault
+ * CLI's variables are used ({@link VaultEnvironment}); an explicit key always wins.
  */
 public final class VaultProviderFactory implements SecretProviderFactory {
 
@@ -34,6 +35,16 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "timeout",
           "max-concurrency");
 
+  private final VaultEnvironment environment;
+
+  public VaultProviderFactory() {
+    this(VaultEnvironment.system());
+  }
+
+  VaultProviderFactory(VaultEnvironment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public String type() {
     return "vault";
@@ -53,17 +64,31 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   @Override
   public SecretProvider create(ProviderSettings settings) {
     VaultSecretProviderBuilder builder = VaultSecretProvider.builder();
-    checked(settings, "url", () -> builder.url(settings.require("url")));
+    checked(settings, "url", () -> builder.url(url(settings)));
     checked(settings, "mount", () -> builder.mount(settings.string("mount", "secret")));
     checked(
         settings,
         "kv-version",
         () -> builder.kvVersion(KvVersion.parse(settings.string("kv-version", "auto"))));
-    checked(settings, "namespace", () -> builder.namespace(settings.get("namespace").orElse(null)));
-    checked(settings, "auth", () -> builder.auth(auth(settings)));
+    checked(
+        settings,
+        "namespace",
+        () ->
+            builder.namespace(
+                settings
+                    .get("namespace")
+                    .or(() -> environment.get("VAULT_NAMESPACE"))
+                    .orElse(null)));
+    checked(settings, "auth", () -> builder.auth(auth(settings, environment)));
     builder.timeout(positive(settings, "timeout", Duration.ofSeconds(5)));
     builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
     settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
+    if (settings.get("ca-cert").isEmpty()) {
+      environment
+          .get("VAULT_CACERT")
+          .map(Path::of)
+          .ifPresent(file -> builder.caCert(fromEnv(file)));
+    }
     return builder.build();
   }
 
@@ -89,11 +114,42 @@ public final class VaultProviderFactory implements SecretProviderFactory {
     }
   }
 
-  private static VaultAuth auth(ProviderSettings settings) {
-    String method = settings.string("auth", settings.get("token").isPresent() ? "token" : "");
+  private String url(ProviderSettings settings) {
+    return settings
+        .get("url")
+        .or(() -> environment.get("VAULT_ADDR"))
+        .orElseThrow(
+            () ->
+                new SecretsConfigurationException(
+                    "Missing required key '"
+                        + settings.fullKey("url")
+                        + "' for provider 'vault' (or the environment variable VAULT_ADDR), e.g."
+                        + " https://vault:8200."));
+  }
+
+  private static Path fromEnv(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new SecretsConfigurationException(
+          "The file "
+              + file
+              + " of the environment variable VAULT_CACERT cannot be read; fix it, or set"
+              + " vault.ca-cert.");
+    }
+    return file;
+  }
+
+  private static VaultAuth auth(ProviderSettings settings, VaultEnvironment environment) {
+    boolean tokenGiven = settings.get("token").isPresent();
+    // Without auth and token keys, a token from VAULT_TOKEN or ~/.vault-token means auth=token.
+    String method =
+        settings
+            .get("auth")
+            .orElseGet(() -> tokenGiven || environment.token().isPresent() ? "token" : "");
     return switch (method) {
       case "token" ->
-          credential(settings, "token", () -> VaultAuth.token(settings.require("token")));
+          tokenGiven
+              ? credential(settings, "token", () -> VaultAuth.token(settings.require("token")))
+              : VaultAuth.token(environment.token().orElseThrow(() -> missingToken(settings)));
       case "approle" ->
           credential(
               settings,
@@ -114,7 +170,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + settings.fullKey("auth")
                   + "' (token, approle or kubernetes), or set '"
                   + settings.fullKey("token")
-                  + "'.");
+                  + "' or the environment variable VAULT_TOKEN.");
       default ->
           throw new SecretsConfigurationException(
               "Invalid value '"
@@ -123,6 +179,14 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + settings.fullKey("auth")
                   + "': expected token, approle or kubernetes.");
     };
+  }
+
+  private static SecretsConfigurationException missingToken(ProviderSettings settings) {
+    return new SecretsConfigurationException(
+        "Missing key '"
+            + settings.fullKey("token")
+            + "' for auth=token: set it, the environment variable VAULT_TOKEN, or log in with"
+            + " 'vault login' (which writes ~/.vault-token).");
   }
 
   private static Path readable(ProviderSettings settings, Path file) {

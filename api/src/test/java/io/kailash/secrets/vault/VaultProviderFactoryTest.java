@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code vault.*} configuration keys. */
 class VaultProviderFactoryTest {
 
-  private final VaultProviderFactory factory = new VaultProviderFactory();
+  // Not the real environment: VAULT_ADDR or VAULT_TOKEN there must not change these tests.
+  private final VaultProviderFactory factory =
+      new VaultProviderFactory(new VaultEnvironment(Map.of(), null));
   private VaultApiDouble vault;
 
   @BeforeEach
