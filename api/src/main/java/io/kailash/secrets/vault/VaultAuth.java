@@ -45,6 +45,15 @@ public abstract class VaultAuth {
     return new KubernetesAuth(mountPath, role, jwtPath);
   }
 
+  /**
+   * JWT/OIDC login at {@code auth/<mountPath>} (usually {@code jwt}) with {@code role} and the JWT
+   * in {@code jwtFile}, read again at each login (projected service account tokens and CI OIDC
+   * tokens are short-lived and replaced in place).
+   */
+  public static VaultAuth jwt(String mountPath, String role, Path jwtFile) {
+    return new JwtAuth(mountPath, role, jwtFile);
+  }
+
   /** The method's name: {@code token}, {@code approle} or {@code kubernetes}. */
   public abstract String method();
 

@@ -31,6 +31,9 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "kubernetes.role",
           "kubernetes.jwt-path",
           "kubernetes.mount",
+          "jwt.role",
+          "jwt.file",
+          "jwt.mount",
           "ca-cert",
           "timeout",
           "max-concurrency");
@@ -164,11 +167,16 @@ public final class VaultProviderFactory implements SecretProviderFactory {
               settings.string("kubernetes.mount", "kubernetes"),
               settings.require("kubernetes.role"),
               settings.path("kubernetes.jwt-path").orElse(VaultAuth.DEFAULT_KUBERNETES_JWT));
+      case "jwt" ->
+          VaultAuth.jwt(
+              settings.string("jwt.mount", "jwt"),
+              settings.require("jwt.role"),
+              Path.of(settings.require("jwt.file")));
       case "" ->
           throw new SecretsConfigurationException(
               "Missing key '"
                   + settings.fullKey("auth")
-                  + "' (token, approle or kubernetes), or set '"
+                  + "' (token, approle, kubernetes, jwt), or set '"
                   + settings.fullKey("token")
                   + "' or the environment variable VAULT_TOKEN.");
       default ->
@@ -177,7 +185,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + method
                   + "' for key '"
                   + settings.fullKey("auth")
-                  + "': expected token, approle or kubernetes.");
+                  + "': expected token, approle, kubernetes or jwt.");
     };
   }
 

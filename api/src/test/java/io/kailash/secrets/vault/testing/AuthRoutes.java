@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * AppRole and Kubernetes login, and the token's own lookup-self and renew-self, with Vault's answer
- * shapes and error texts (openbao token_store.go; vault approle path_login.go; vault-plugin-auth-
- * kubernetes path_login.go).
+ * AppRole, Kubernetes and JWT login, and the token's own lookup-self and renew-self, with Vault's
+ * answer shapes and error texts (openbao token_store.go; vault approle path_login.go; vault-plugin-
+ * auth-kubernetes and vault-plugin-auth-jwt path_login.go).
  */
 final class AuthRoutes {
 
@@ -44,7 +44,16 @@ final class AuthRoutes {
       return;
     }
     TokenRegistry.Role role = tokens.role(mount, name);
-    if (role == null && !appRole) {
+    if (method.equals("jwt")) {
+      // vault-plugin-auth-jwt path_login.go: both are logical.ErrorResponse, i.e. 400
+      if (role == null) {
+        VaultReply.errors(exchange, 400, "role \"" + name + "\" could not be found");
+      } else if (!role.credential().equals(credential)) {
+        VaultReply.errors(exchange, 400, "error validating token: invalid audience (aud) claim");
+      } else {
+        issue(exchange, mount, role, Map.of("role", name));
+      }
+    } else if (role == null && !appRole) {
       VaultReply.errors(exchange, 400, "invalid role name \"" + name + "\"");
     } else if (role == null || !role.credential().equals(credential)) {
       if (appRole) {
@@ -53,11 +62,18 @@ final class AuthRoutes {
         VaultReply.errors(exchange, 403, VaultRouter.PERMISSION_DENIED);
       }
     } else {
-      DoubleToken token = tokens.issue("auth/" + mount + "/login", role.spec());
-      ObjectNode reply = VaultReply.envelope(null, null);
-      reply.set("auth", authObject(token, token.spec.ttl().toSeconds(), Map.of("role_name", name)));
-      VaultReply.json(exchange, 200, reply);
+      issue(exchange, mount, role, Map.of("role_name", name));
     }
+  }
+
+  /** Answers a successful login with a new token of {@code role}'s spec. */
+  void issue(
+      HttpExchange exchange, String mount, TokenRegistry.Role role, Map<String, String> metadata)
+      throws IOException {
+    DoubleToken token = tokens.issue("auth/" + mount + "/login", role.spec());
+    ObjectNode reply = VaultReply.envelope(null, null);
+    reply.set("auth", authObject(token, token.spec.ttl().toSeconds(), metadata));
+    VaultReply.json(exchange, 200, reply);
   }
 
   void tokenSelf(HttpExchange exchange, DoubleRequest request, DoubleToken token)

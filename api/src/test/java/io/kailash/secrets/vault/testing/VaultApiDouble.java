@@ -166,6 +166,15 @@ public final class VaultApiDouble implements AutoCloseable {
     tokens.addRole("kubernetes", mount, role, new TokenRegistry.Role(jwt, tokenSpec));
   }
 
+  /**
+   * Mounts JWT/OIDC auth at {@code auth/<mount>} and adds a role that accepts exactly {@code jwt}
+   * (the double checks no signature or claims: a different token stands for one Vault would
+   * refuse).
+   */
+  public void enableJwt(String mount, String role, String jwt, TokenSpec tokenSpec) {
+    tokens.addRole("jwt", mount, role, new TokenRegistry.Role(jwt, tokenSpec));
+  }
+
   /** Answers 412 without {@code X-Vault-Request}, like Vault Agent's require_request_header. */
   public void requireRequestHeader(boolean required) {
     requireRequestHeader = required;
