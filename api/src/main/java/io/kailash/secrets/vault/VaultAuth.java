@@ -54,11 +54,26 @@ public abstract class VaultAuth {
     return new JwtAuth(mountPath, role, jwtFile);
   }
 
+  /**
+   * TLS certificate login at {@code auth/<mountPath>} (usually {@code cert}): every connection to
+   * Vault presents the key and certificate of {@code keyStore} (PKCS#12 or JKS), and the login asks
+   * for the certificate role {@code roleName} (null: Vault tries every role).
+   */
+  public static VaultAuth cert(
+      String mountPath, String roleName, Path keyStore, String keyStorePassword) {
+    return new CertAuth(mountPath, roleName, new ClientKeyStore(keyStore, keyStorePassword));
+  }
+
   /** The method's name: {@code token}, {@code approle} or {@code kubernetes}. */
   public abstract String method();
 
   /** Whether {@link #login} can fetch a new token, e.g. after the current one was revoked. */
   abstract boolean canLogin();
+
+  /** The client certificate to present in TLS handshakes; null for all but the cert method. */
+  ClientKeyStore clientKeyStore() {
+    return null;
+  }
 
   /** Gets a token, by a login request unless the token is given. */
   abstract TokenLease login(VaultHttp http, long now);

@@ -34,6 +34,10 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "jwt.role",
           "jwt.file",
           "jwt.mount",
+          "cert.key-store",
+          "cert.key-store-password",
+          "cert.name",
+          "cert.mount",
           "ca-cert",
           "timeout",
           "max-concurrency");
@@ -61,7 +65,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   /** The role id is not a password, but together with a leaked secret id it is a login: mask it. */
   @Override
   public Set<String> credentialKeys() {
-    return Set.of("token", "approle.secret-id", "approle.role-id");
+    return Set.of("token", "approle.secret-id", "approle.role-id", "cert.key-store-password");
   }
 
   @Override
@@ -172,11 +176,17 @@ public final class VaultProviderFactory implements SecretProviderFactory {
               settings.string("jwt.mount", "jwt"),
               settings.require("jwt.role"),
               Path.of(settings.require("jwt.file")));
+      case "cert" ->
+          VaultAuth.cert(
+              settings.string("cert.mount", "cert"),
+              settings.get("cert.name").orElse(null),
+              keyStore(settings),
+              settings.get("cert.key-store-password").orElse(null));
       case "" ->
           throw new SecretsConfigurationException(
               "Missing key '"
                   + settings.fullKey("auth")
-                  + "' (token, approle, kubernetes, jwt), or set '"
+                  + "' (token, approle, kubernetes, jwt, cert), or set '"
                   + settings.fullKey("token")
                   + "' or the environment variable VAULT_TOKEN.");
       default ->
@@ -185,8 +195,22 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + method
                   + "' for key '"
                   + settings.fullKey("auth")
-                  + "': expected token, approle, kubernetes or jwt.");
+                  + "': expected token, approle, kubernetes, jwt or cert.");
     };
+  }
+
+  private static Path keyStore(ProviderSettings settings) {
+    Path file = Path.of(settings.require("cert.key-store"));
+    if (!Files.isReadable(file)) {
+      throw new SecretsConfigurationException(
+          "The file "
+              + file
+              + " of key '"
+              + settings.fullKey("cert.key-store")
+              + "' cannot be read; it must be the PKCS#12 or JKS key store with the client"
+              + " certificate.");
+    }
+    return file;
   }
 
   private static SecretsConfigurationException missingToken(ProviderSettings settings) {

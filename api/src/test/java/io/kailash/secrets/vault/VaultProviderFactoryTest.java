@@ -63,7 +63,8 @@ class VaultProviderFactoryTest {
         .contains("approle.secret-id", "approle.mount", "kubernetes.role", "kubernetes.jwt-path")
         .contains("kubernetes.mount", "ca-cert", "timeout", "max-concurrency");
     assertThat(factory.credentialKeys())
-        .containsExactlyInAnyOrder("token", "approle.secret-id", "approle.role-id");
+        .containsExactlyInAnyOrder(
+            "token", "approle.secret-id", "approle.role-id", "cert.key-store-password");
     assertThat(factory.keys()).containsAll(factory.credentialKeys());
   }
 

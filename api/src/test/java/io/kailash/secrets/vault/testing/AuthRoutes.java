@@ -3,10 +3,14 @@ package io.kailash.secrets.vault.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import java.io.IOException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * AppRole, Kubernetes and JWT login, and the token's own lookup-self and renew-self, with Vault's
@@ -31,6 +35,10 @@ final class AuthRoutes {
     }
     if (!request.operation().equals("update")) {
       KvRoutes.unsupported(exchange);
+      return;
+    }
+    if (method.equals("cert")) {
+      certLogin(exchange, request, mount);
       return;
     }
     JsonNode body = request.body();
@@ -64,6 +72,38 @@ final class AuthRoutes {
     } else {
       issue(exchange, mount, role, Map.of("role_name", name));
     }
+  }
+
+  /**
+   * TLS certificate login (vault builtin/credential/cert path_login.go): the certificate the client
+   * presented in the handshake must be one a role accepts; {@code name} limits it to that role.
+   */
+  private void certLogin(HttpExchange exchange, DoubleRequest request, String mount)
+      throws IOException {
+    X509Certificate presented = null;
+    if (exchange instanceof HttpsExchange https) {
+      try {
+        Certificate[] chain = https.getSSLSession().getPeerCertificates();
+        presented = chain.length == 0 ? null : (X509Certificate) chain[0];
+      } catch (SSLPeerUnverifiedException noCertificate) {
+        presented = null;
+      }
+    }
+    String name = request.body().path("name").asText("");
+    String fingerprint = presented == null ? "" : ClientCertificate.fingerprint(presented);
+    for (Map.Entry<String, TokenRegistry.Role> role : tokens.roles(mount).entrySet()) {
+      boolean named = name.isEmpty() || name.equals(role.getKey());
+      if (named && role.getValue().credential().equals(fingerprint)) {
+        String commonName = presented.getSubjectX500Principal().getName();
+        issue(
+            exchange,
+            mount,
+            role.getValue(),
+            Map.of("cert_name", role.getKey(), "common_name", commonName));
+        return;
+      }
+    }
+    VaultReply.errors(exchange, 400, "invalid certificate or no client certificate supplied");
   }
 
   /** Answers a successful login with a new token of {@code role}'s spec. */

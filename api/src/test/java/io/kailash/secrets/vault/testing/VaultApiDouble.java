@@ -42,6 +42,11 @@ public final class VaultApiDouble implements AutoCloseable {
   private volatile boolean requireRequestHeader;
 
   private VaultApiDouble(TimeSource clock, SelfSignedTls tls) throws IOException {
+    this(clock, tls, List.of());
+  }
+
+  private VaultApiDouble(TimeSource clock, SelfSignedTls tls, List<ClientCertificate> clients)
+      throws IOException {
     tokens = new TokenRegistry(clock);
     router = new VaultRouter(tokens);
     log = new RequestLog(tokens);
@@ -52,7 +57,10 @@ public final class VaultApiDouble implements AutoCloseable {
       server = HttpServer.create(loopback, 50);
     } else {
       HttpsServer https = HttpsServer.create(loopback, 50);
-      https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+      https.setHttpsConfigurator(
+          clients.isEmpty()
+              ? new HttpsConfigurator(tls.serverContext())
+              : new ClientAuthRequired(tls.serverContext(clients)));
       server = https;
     }
     executor =
@@ -80,6 +88,18 @@ public final class VaultApiDouble implements AutoCloseable {
   /** Starts a double that speaks HTTPS with {@code tls}'s certificate. */
   public static VaultApiDouble startTls(SelfSignedTls tls) {
     return start(TimeSource.system(), tls);
+  }
+
+  /**
+   * Starts a double whose TLS listener requires a client certificate, one of {@code clients} (Vault
+   * with {@code tls_require_and_verify_client_cert}); see {@link #enableCert}.
+   */
+  public static VaultApiDouble startMutualTls(SelfSignedTls tls, List<ClientCertificate> clients) {
+    try {
+      return new VaultApiDouble(TimeSource.system(), tls, clients);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the Vault API double", e);
+    }
   }
 
   private static VaultApiDouble start(TimeSource clock, SelfSignedTls tls) {
@@ -175,6 +195,16 @@ public final class VaultApiDouble implements AutoCloseable {
     tokens.addRole("jwt", mount, role, new TokenRegistry.Role(jwt, tokenSpec));
   }
 
+  /**
+   * Mounts TLS certificate auth at {@code auth/<mount>} with a certificate role {@code name} that
+   * accepts connections presenting {@code certificate}.
+   */
+  public void enableCert(
+      String mount, String name, ClientCertificate certificate, TokenSpec tokenSpec) {
+    tokens.addRole(
+        "cert", mount, name, new TokenRegistry.Role(certificate.fingerprint(), tokenSpec));
+  }
+
   /** Answers 412 without {@code X-Vault-Request}, like Vault Agent's require_request_header. */
   public void requireRequestHeader(boolean required) {
     requireRequestHeader = required;
@@ -268,5 +298,19 @@ public final class VaultApiDouble implements AutoCloseable {
 
   private static ObjectNode toObject(Map<String, ?> data) {
     return VaultReply.JSON.valueToTree(data);
+  }
+
+  /** Makes the TLS handshake fail without a trusted client certificate. */
+  private static final class ClientAuthRequired extends HttpsConfigurator {
+    ClientAuthRequired(javax.net.ssl.SSLContext context) {
+      super(context);
+    }
+
+    @Override
+    public void configure(com.sun.net.httpserver.HttpsParameters params) {
+      javax.net.ssl.SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+      parameters.setNeedClientAuth(true);
+      params.setSSLParameters(parameters);
+    }
   }
 }
