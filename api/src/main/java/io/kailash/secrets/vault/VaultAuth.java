@@ -1,6 +1,7 @@
 package io.kailash.secrets.vault;
 
 import io.kailash.secrets.Credentials;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -62,6 +63,36 @@ public abstract class VaultAuth {
   public static VaultAuth cert(
       String mountPath, String roleName, Path keyStore, String keyStorePassword) {
     return new CertAuth(mountPath, roleName, new ClientKeyStore(keyStore, keyStorePassword));
+  }
+
+  /**
+   * AWS IAM login at {@code auth/<mountPath>} (usually {@code aws}) as {@code role}, signing {@code
+   * sts:GetCallerIdentity} for {@code region} with credentials from the AWS SDK's standard chain.
+   * Needs the AWS SDK ({@code software.amazon.awssdk:auth} and {@code http-auth-aws}).
+   *
+   * @param stsEndpoint the STS URL Vault is configured with; null for the region's default
+   * @param serverId the {@code X-Vault-AWS-IAM-Server-ID} value Vault requires, or null
+   */
+  public static VaultAuth awsIam(
+      String mountPath, String role, String region, URI stsEndpoint, String serverId) {
+    return new AwsIamAuth(mountPath, role, region, stsEndpoint, serverId, null);
+  }
+
+  /** As {@link #awsIam(String, String, String, URI, String)}, with the given credentials. */
+  public static VaultAuth awsIam(
+      String mountPath,
+      String role,
+      String region,
+      URI stsEndpoint,
+      String serverId,
+      software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    return new AwsIamAuth(
+        mountPath,
+        role,
+        region,
+        stsEndpoint,
+        serverId,
+        Objects.requireNonNull(credentials, "credentials"));
   }
 
   /** The method's name: {@code token}, {@code approle} or {@code kubernetes}. */

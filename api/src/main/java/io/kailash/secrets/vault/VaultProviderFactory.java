@@ -38,6 +38,11 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "cert.key-store-password",
           "cert.name",
           "cert.mount",
+          "aws.role",
+          "aws.mount",
+          "aws.region",
+          "aws.sts-endpoint",
+          "aws.server-id",
           "ca-cert",
           "timeout",
           "max-concurrency");
@@ -182,11 +187,18 @@ public final class VaultProviderFactory implements SecretProviderFactory {
               settings.get("cert.name").orElse(null),
               keyStore(settings),
               settings.get("cert.key-store-password").orElse(null));
+      case "aws-iam" ->
+          VaultAuth.awsIam(
+              settings.string("aws.mount", "aws"),
+              settings.get("aws.role").orElse(null),
+              settings.string("aws.region", "us-east-1"),
+              settings.get("aws.sts-endpoint").map(java.net.URI::create).orElse(null),
+              settings.get("aws.server-id").orElse(null));
       case "" ->
           throw new SecretsConfigurationException(
               "Missing key '"
                   + settings.fullKey("auth")
-                  + "' (token, approle, kubernetes, jwt, cert), or set '"
+                  + "' (token, approle, kubernetes, jwt, cert, aws-iam), or set '"
                   + settings.fullKey("token")
                   + "' or the environment variable VAULT_TOKEN.");
       default ->
@@ -195,7 +207,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + method
                   + "' for key '"
                   + settings.fullKey("auth")
-                  + "': expected token, approle, kubernetes, jwt or cert.");
+                  + "': expected token, approle, kubernetes, jwt, cert or aws-iam.");
     };
   }
 

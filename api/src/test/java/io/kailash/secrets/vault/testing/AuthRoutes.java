@@ -20,6 +20,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 final class AuthRoutes {
 
   private final TokenRegistry tokens;
+  final StsSignatureCheck sts = new StsSignatureCheck();
 
   AuthRoutes(TokenRegistry tokens) {
     this.tokens = tokens;
@@ -39,6 +40,10 @@ final class AuthRoutes {
     }
     if (method.equals("cert")) {
       certLogin(exchange, request, mount);
+      return;
+    }
+    if (method.equals("aws")) {
+      awsLogin(exchange, request, mount);
       return;
     }
     JsonNode body = request.body();
@@ -104,6 +109,33 @@ final class AuthRoutes {
       }
     }
     VaultReply.errors(exchange, 400, "invalid certificate or no client certificate supplied");
+  }
+
+  /**
+   * AWS IAM login (vault builtin/credential/aws path_login.go): the signed GetCallerIdentity
+   * request names the principal, whose ARN the role must bind.
+   */
+  private void awsLogin(HttpExchange exchange, DoubleRequest request, String mount)
+      throws IOException {
+    String arn;
+    try {
+      arn = sts.callerArn(request.body());
+    } catch (IllegalArgumentException refused) {
+      VaultReply.errors(exchange, 400, refused.getMessage());
+      return;
+    }
+    String name = request.body().path("role").asText("");
+    TokenRegistry.Role role = tokens.role(mount, name);
+    if (role == null) {
+      VaultReply.errors(exchange, 400, "entry for role \"" + name + "\" not found");
+    } else if (!role.credential().equals(arn)) {
+      VaultReply.errors(
+          exchange,
+          403,
+          "IAM Principal \"" + arn + "\" does not belong to the role \"" + name + "\"");
+    } else {
+      issue(exchange, mount, role, Map.of("auth_type", "iam", "client_arn", arn, "role", name));
+    }
   }
 
   /** Answers a successful login with a new token of {@code role}'s spec. */

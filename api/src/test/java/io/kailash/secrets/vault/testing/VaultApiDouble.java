@@ -205,6 +205,24 @@ public final class VaultApiDouble implements AutoCloseable {
         "cert", mount, name, new TokenRegistry.Role(certificate.fingerprint(), tokenSpec));
   }
 
+  /**
+   * Mounts AWS auth at {@code auth/<mount>} with a role that binds the IAM principal {@code arn};
+   * see {@link #addAwsIdentity}.
+   */
+  public void enableAwsIam(String mount, String role, String arn, TokenSpec tokenSpec) {
+    tokens.addRole("aws", mount, role, new TokenRegistry.Role(arn, tokenSpec));
+  }
+
+  /** An IAM principal the double's stand-in for STS knows: it checks SigV4 with the secret key. */
+  public void addAwsIdentity(String accessKeyId, String secretAccessKey, String arn) {
+    router.auth.sts.add(accessKeyId, new StsSignatureCheck.Identity(secretAccessKey, arn));
+  }
+
+  /** Requires the signed header {@code X-Vault-AWS-IAM-Server-ID} with this value (null: not). */
+  public void awsIamServerId(String value) {
+    router.auth.sts.serverId(value);
+  }
+
   /** Answers 412 without {@code X-Vault-Request}, like Vault Agent's require_request_header. */
   public void requireRequestHeader(boolean required) {
     requireRequestHeader = required;
