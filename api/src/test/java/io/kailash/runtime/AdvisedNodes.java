@@ -31,7 +31,11 @@ public final class AdvisedNodes {
     if (AgentHandoff.needsSecrets(node, params)) {
       params =
           AgentHandoff.inject(
-              node, params, new LinkedHashMap<>(AGENT_ANSWER)); // the agent's answer map
+              node,
+              params,
+              // the agent's answer, in the protocol the agent speaks since issue 10
+              io.kailash.secrets.injection.AgentProtocol.secrets(
+                  new LinkedHashMap<>(AGENT_ANSWER)));
     }
     RECEIVED.put(node.getClass(), params);
     return params;
