@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How the provider gets a Vault client token: a given token, or a login with AppRole or Kubernetes
- * service-account credentials. Logins happen on first use and again when the token can no longer be
- * renewed. {@code toString} never shows a credential.
+ * How the provider gets a Vault client token: a given token, or a login with AppRole, Kubernetes
+ * service-account, JWT/OIDC, TLS certificate or AWS IAM credentials. Logins happen on first use and
+ * again when the token can no longer be renewed. {@code toString} never shows a credential.
  */
 public abstract class VaultAuth {
 
@@ -95,7 +95,10 @@ public abstract class VaultAuth {
         Objects.requireNonNull(credentials, "credentials"));
   }
 
-  /** The method's name: {@code token}, {@code approle} or {@code kubernetes}. */
+  /**
+   * The method's name: {@code token}, {@code approle}, {@code kubernetes}, {@code jwt}, {@code
+   * cert} or {@code aws-iam}.
+   */
   public abstract String method();
 
   /** Whether {@link #login} can fetch a new token, e.g. after the current one was revoked. */

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
  * wire format: response envelopes, {@code {"errors":[...]}} bodies, KV v1 and v2 (versions,
  * metadata, deletion and destruction markers, LIST with its trailing-slash rules and 404 for empty
  * lists), {@code sys/internal/ui/mounts}, {@code sys/mounts}, token lookup-self/renew-self with
- * leases on a controllable clock, AppRole and Kubernetes login, and namespaces ({@code
+ * leases on a controllable clock, AppRole, Kubernetes, JWT, TLS certificate (over a mutual-TLS
+ * listener) and AWS IAM login (with a SigV4 check standing in for STS), and namespaces ({@code
  * X-Vault-Namespace} prefixes the path).
  *
  * <p>Like a dev server it starts with a KV v2 mount at {@code secret} and a root token. Tests can
