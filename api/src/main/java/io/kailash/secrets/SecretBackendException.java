@@ -1,5 +1,8 @@
 package io.kailash.secrets;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A secret backend could not answer: unreachable, too slow, denied, or it answered something that
  * cannot be read.
@@ -53,6 +56,7 @@ public class SecretBackendException extends SecretProviderException {
   private final String secretName;
   private final Reason reason;
   private final String detail;
+  private Duration retryAfter; // set at most once, before the exception is thrown
 
   /**
    * @param provider the name of the provider that failed
@@ -97,6 +101,27 @@ public class SecretBackendException extends SecretProviderException {
 
   public boolean isTransient() {
     return reason.isTransient();
+  }
+
+  /**
+   * Records how long the backend asked callers to wait before trying again (HTTP {@code
+   * Retry-After} on a 429 or 503, an AWS throttling answer); the retry layer waits at least this
+   * long, or gives up at once when the wait would pass its deadline. Like {@link #initCause}, it is
+   * set by the code that creates the exception, before throwing it, and only once.
+   *
+   * @param delay the requested wait; {@code null} or negative is ignored
+   * @return this exception
+   */
+  public SecretBackendException retryAfter(Duration delay) {
+    if (retryAfter == null && delay != null && !delay.isNegative()) {
+      retryAfter = delay;
+    }
+    return this;
+  }
+
+  /** How long the backend asked callers to wait before trying again, if it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   private static String format(String provider, String secretName, Reason reason, String message) {

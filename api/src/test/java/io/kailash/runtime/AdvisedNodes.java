@@ -2,6 +2,7 @@ package io.kailash.runtime;
 
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.injection.AgentHandoff;
+import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.workflow.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -30,12 +31,7 @@ public final class AdvisedNodes {
   static Map<String, Object> advice(Node node, Map<String, Object> params) {
     if (AgentHandoff.needsSecrets(node, params)) {
       params =
-          AgentHandoff.inject(
-              node,
-              params,
-              // the agent's answer, in the protocol the agent speaks since issue 10
-              io.kailash.secrets.injection.AgentProtocol.secrets(
-                  new LinkedHashMap<>(AGENT_ANSWER)));
+          AgentHandoff.inject(node, params, AgentProtocol.secrets(AGENT_ANSWER)); // as the bridge
     }
     RECEIVED.put(node.getClass(), params);
     return params;

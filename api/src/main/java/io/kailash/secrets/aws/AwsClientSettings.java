@@ -6,6 +6,7 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,8 +26,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * @param endpoint an endpoint override (local emulator, VPC endpoint), or {@code null}
  * @param profile the AWS profile for credentials and region, or {@code null}
  * @param credentials explicit credentials, or {@code null} for the profile or the default chain
- * @param timeout the deadline of one API call, including the SDK's own retries; each attempt gets
- *     at most half of it, so that a hung attempt leaves room for a retry
+ * @param timeout the deadline of one API call: connecting, sending and reading the whole answer
  */
 record AwsClientSettings(
     Region region,
@@ -35,23 +35,26 @@ record AwsClientSettings(
     AwsCredentialsProvider credentials,
     Duration timeout) {
 
-  /** Builds the client; called once, on the first secret read. */
+  /**
+   * Builds the client; called once, on the first secret read. The SDK's own retries are off:
+   * retrying is {@link io.kailash.secrets.resilience.ResilientSecretProvider}'s job, the one retry
+   * layer per provider, which also honours a throttling answer's {@code Retry-After}.
+   */
   SecretsManagerClient newClient(String provider) {
-    Duration attemptTimeout = timeout.dividedBy(2);
     var builder =
         SecretsManagerClient.builder()
             // A builder, not a built client, so that closing the SDK client closes it too.
             .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(attemptTimeout)
-                    .socketTimeout(attemptTimeout))
+                UrlConnectionHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout))
             .region(resolveRegion(provider))
             .credentialsProvider(credentialsProvider())
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
                     .retryStrategy(new NoRetryOnUnreadableAnswer())
                     .apiCallTimeout(timeout)
-                    .apiCallAttemptTimeout(attemptTimeout)
+                    .apiCallAttemptTimeout(timeout)
+                    .retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .addExecutionInterceptor(new ResponseSizeLimit())
                     .build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

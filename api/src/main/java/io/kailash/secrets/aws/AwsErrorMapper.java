@@ -7,9 +7,11 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.UntrustedText;
+import io.kailash.secrets.resilience.RetryAfterHeader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
 
 /**
  * Translates AWS SDK failures, and the per-secret errors of BatchGetSecretValue, into
@@ -63,8 +66,10 @@ final class AwsErrorMapper {
       if (service.isThrottlingException()) {
         code = "ThrottlingException";
       }
-      return fromErrorCode(
-          code, message, service.statusCode(), ref, notFoundDetail, provider, failure);
+      SecretProviderException mapped =
+          fromErrorCode(
+              code, message, service.statusCode(), ref, notFoundDetail, provider, failure);
+      return withRetryAfter(mapped, details);
     }
     return fromClientFailure(failure, ref, provider);
   }
@@ -128,6 +133,21 @@ final class AwsErrorMapper {
     return failure(provider, name, Reason.INVALID_REQUEST, "AWS refused the request." + aws, cause);
   }
 
+  /** A throttling answer's {@code Retry-After}, for the retry layer. */
+  private static SecretProviderException withRetryAfter(
+      SecretProviderException mapped, AwsErrorDetails details) {
+    if (mapped instanceof SecretBackendException backend
+        && backend.reason() == Reason.THROTTLED
+        && details != null
+        && details.sdkHttpResponse() != null) {
+      backend.retryAfter(
+          RetryAfterHeader.parse(
+                  details.sdkHttpResponse().firstMatchingHeader("Retry-After"), Instant.now())
+              .orElse(null));
+    }
+    return mapped;
+  }
+
   /**
    * Whether an error means the secret exists but is deleted and may be restored: AWS answers
    * InvalidRequestException ("...because it was marked for deletion", moto: "...marked deleted").
@@ -168,6 +188,26 @@ final class AwsErrorMapper {
           name,
           Reason.TIMEOUT,
           "no answer from AWS Secrets Manager within the timeout (aws.timeout)." + sdk,
+          failure);
+    }
+    if (hasCause(failure, ResponseSizeLimit.TooLargeException.class)) {
+      return failure(
+          provider,
+          name,
+          Reason.INVALID_RESPONSE,
+          "the answer from AWS Secrets Manager is larger than "
+              + ResponseSizeLimit.MAX_BYTES
+              + " bytes and was not read; check aws.endpoint.",
+          null);
+    }
+    // The SDK's JSON parser reports an unreadable answer as an IOException: it is not a transport
+    // failure and asking again will not help (issue 12's fault matrix found it retried as one).
+    if (hasCause(failure, JsonProcessingException.class)) {
+      return failure(
+          provider,
+          name,
+          Reason.INVALID_RESPONSE,
+          "the answer from AWS Secrets Manager could not be read; check aws.endpoint.",
           failure);
     }
     if (hasCause(failure, IOException.class)) {

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Configures an {@link AwsSecretsManagerProvider}. Every setting is optional: by default the region
  * and credentials come from the SDK's default chains (environment, profile, container, instance
- * role), the endpoint is AWS's own, and one API call, SDK retries included, may take 10 s.
+ * role), the endpoint is AWS's own, and one API call may take 10 s. The SDK does not retry: wrap
+ * the provider in a {@link io.kailash.secrets.resilience.ResilientSecretProvider} for retries.
  *
  * <p>Building the provider does no I/O: the SDK client is created on the first read.
  */
@@ -66,9 +67,7 @@ public final class AwsProviderBuilder {
     return this;
   }
 
-  /**
-   * The deadline of one API call including the SDK's retries; each attempt gets at most half of it.
-   */
+  /** The deadline of one API call: connecting, sending and reading the whole answer. */
   public AwsProviderBuilder timeout(Duration newTimeout) {
     if (newTimeout == null || newTimeout.toMillis() < 2) {
       throw new IllegalArgumentException(

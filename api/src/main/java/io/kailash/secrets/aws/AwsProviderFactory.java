@@ -54,6 +54,11 @@ public final class AwsProviderFactory implements SecretProviderFactory {
     return builder.build();
   }
 
+  @Override
+  public Optional<Duration> exchangeTimeout(ProviderSettings settings) {
+    return Optional.of(settings.duration("timeout", AwsProviderBuilder.DEFAULT_TIMEOUT));
+  }
+
   /**
    * The AWS SDK is an optional dependency: say which artifacts are missing, not NoClassDefFound.
    */

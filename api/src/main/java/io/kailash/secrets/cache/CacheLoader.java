@@ -26,18 +26,21 @@ final class CacheLoader {
   private final CacheTable table;
   private final CacheStats stats;
   private final TimeSource time;
+  private final ChangeListeners listeners;
 
   CacheLoader(
       SecretProvider delegate,
       CachePolicy policy,
       CacheTable table,
       CacheStats stats,
-      TimeSource time) {
+      TimeSource time,
+      ChangeListeners listeners) {
     this.delegate = delegate;
     this.policy = policy;
     this.table = table;
     this.stats = stats;
     this.time = time;
+    this.listeners = listeners;
   }
 
   /**
@@ -129,6 +132,7 @@ final class CacheLoader {
     if (previous != null && entry.holdsOtherValueThan(previous)) {
       stats.rotated();
       LOG.info("Secret '{}' rotated: provider {} returned a new value", entry.ref, entry.servedBy);
+      listeners.changed(entry.ref);
     }
   }
 

@@ -62,13 +62,14 @@ public final class CachingSecretProvider implements SecretProvider {
   private final TimeSource hitTime;
 
   private final JmxRegistration mbean = new JmxRegistration();
+  private final ChangeListeners listeners = new ChangeListeners();
 
   CachingSecretProvider(CachingSecretProviderBuilder settings) {
     this.delegate = settings.delegate;
     this.time = settings.timeSource;
     this.hitTime = HitClock.forHits(time);
     this.table = new CacheTable(settings.maxEntries, stats);
-    this.loader = new CacheLoader(delegate, settings.policy(), table, stats, time);
+    this.loader = new CacheLoader(delegate, settings.policy(), table, stats, time, listeners);
     this.refreshAhead = new RefreshAhead(settings.refreshExecutor, this::refresh);
   }
 
@@ -155,6 +156,19 @@ public final class CachingSecretProvider implements SecretProvider {
   public void invalidateAll() {
     table.invalidateAll();
     LOG.info("Invalidated every cached secret");
+  }
+
+  /**
+   * Calls {@code listener} with the name (never the value) of each cached secret whose value
+   * changes on a refresh or reload; see {@link SecretChangeListener}. The MBean sends the same as
+   * JMX notifications.
+   */
+  public void addChangeListener(SecretChangeListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeChangeListener(SecretChangeListener listener) {
+    listeners.remove(listener);
   }
 
   /** The number of cached entries (values and "not found" answers). */

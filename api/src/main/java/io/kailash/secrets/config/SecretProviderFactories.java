@@ -1,6 +1,7 @@
 package io.kailash.secrets.config;
 
 import io.kailash.secrets.aws.AwsProviderFactory;
+import io.kailash.secrets.awsagent.AwsAgentProviderFactory;
 import io.kailash.secrets.files.FilesProviderFactory;
 import io.kailash.secrets.vault.VaultProviderFactory;
 import java.util.List;
@@ -16,7 +17,8 @@ public final class SecretProviderFactories {
           new EnvironmentProviderFactory(),
           new FilesProviderFactory(),
           new VaultProviderFactory(),
-          new AwsProviderFactory());
+          new AwsProviderFactory(),
+          new AwsAgentProviderFactory());
 
   private SecretProviderFactories() {}
 

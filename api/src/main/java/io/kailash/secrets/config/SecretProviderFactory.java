@@ -1,6 +1,8 @@
 package io.kailash.secrets.config;
 
 import io.kailash.secrets.SecretProvider;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,4 +35,15 @@ public interface SecretProviderFactory {
    * @throws SecretsConfigurationException if a key is missing or malformed
    */
   SecretProvider create(ProviderSettings settings);
+
+  /**
+   * How long the provider itself lets one exchange with its backend take (e.g. {@code
+   * vault.timeout}), if it has such a limit. A resilience layer's call timeout must be shorter, so
+   * that it, not the provider, decides when a hanging backend is abandoned.
+   *
+   * @return the configured or default limit, or empty for providers that do no I/O
+   */
+  default Optional<Duration> exchangeTimeout(ProviderSettings settings) {
+    return Optional.empty();
+  }
 }

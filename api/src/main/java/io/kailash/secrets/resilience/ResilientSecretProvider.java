@@ -91,6 +91,11 @@ public final class ResilientSecretProvider implements SecretProvider {
     return call(null, refs, () -> delegate.getSecretValues(refs));
   }
 
+  /** The longest wait for one attempt; zero when attempts are not timed. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
   public CircuitBreaker circuit() {
     return circuit;
   }

@@ -28,7 +28,7 @@ public final class ResilientSecretProviderBuilder {
           "circuit.open-duration");
 
   final SecretProvider delegate;
-  Duration callTimeout = Duration.ofSeconds(5);
+  Duration callTimeout = Duration.ofSeconds(3);
   Duration deadline = Duration.ofSeconds(10);
   int maxAttempts = 3;
   Duration initialBackoff = Duration.ofMillis(100);
@@ -38,13 +38,14 @@ public final class ResilientSecretProviderBuilder {
   Duration openDuration = Duration.ofSeconds(30);
   TimeSource timeSource = TimeSource.system();
   Executor callExecutor;
+  boolean retryTimeouts = true;
 
   ResilientSecretProviderBuilder(SecretProvider delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
   /**
-   * The longest wait for one attempt ({@code resilience.call-timeout}, default 5s); 0 turns it off
+   * The longest wait for one attempt ({@code resilience.call-timeout}, default 3s); 0 turns it off
    * and calls run on the caller's thread, bounded only by the provider's own client timeouts.
    */
   public ResilientSecretProviderBuilder callTimeout(Duration timeout) {
@@ -112,6 +113,16 @@ public final class ResilientSecretProviderBuilder {
     return this;
   }
 
+  /**
+   * Whether an attempt that timed out is tried again (default: yes). A chain member that may fall
+   * through to the next provider should not: a hanging backend would otherwise hold the read for
+   * every attempt's timeout before the next provider is asked.
+   */
+  public ResilientSecretProviderBuilder retryTimeouts(boolean retry) {
+    this.retryTimeouts = retry;
+    return this;
+  }
+
   public ResilientSecretProviderBuilder timeSource(TimeSource timeSource) {
     this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
     return this;
@@ -144,7 +155,8 @@ public final class ResilientSecretProviderBuilder {
   }
 
   RetryPolicy retryPolicy() {
-    return new RetryPolicy(
-        maxAttempts, initialBackoff, maxBackoff, retryJitter, deadline, timeSource);
+    RetryPolicy policy =
+        new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, retryJitter, deadline, timeSource);
+    return retryTimeouts ? policy : policy.withoutTimeoutRetries();
   }
 }

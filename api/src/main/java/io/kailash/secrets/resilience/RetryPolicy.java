@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * Retries a backend call that failed with a transient {@link SecretBackendException} (unreachable,
  * timeout, throttled, 5xx), with exponential backoff and jitter, within an overall deadline.
  *
- * <p>Non-transient failures (not found, access denied, malformed answer) are never retried. When
+ * <p>Non-transient failures (not found, access denied, malformed answer) are never retried. A
+ * failure carrying {@link SecretBackendException#retryAfter()} (the backend's {@code Retry-After})
+ * is retried no sooner than that; when that wait would pass the deadline, at once not at all. When
  * attempts or time run out the last failure is rethrown unchanged, so the caller still sees what
  * the backend said.
  */
@@ -25,6 +27,7 @@ public final class RetryPolicy {
   private final double jitter;
   private final Duration deadline;
   private final TimeSource time;
+  private final boolean retryTimeouts;
 
   /**
    * @param maxAttempts attempts in all, at least 1
@@ -40,6 +43,17 @@ public final class RetryPolicy {
       double jitter,
       Duration deadline,
       TimeSource time) {
+    this(maxAttempts, initialBackoff, maxBackoff, jitter, deadline, time, true);
+  }
+
+  private RetryPolicy(
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      double jitter,
+      Duration deadline,
+      TimeSource time,
+      boolean retryTimeouts) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
@@ -52,6 +66,7 @@ public final class RetryPolicy {
     this.jitter = jitter;
     this.deadline = Objects.requireNonNull(deadline);
     this.time = Objects.requireNonNull(time);
+    this.retryTimeouts = retryTimeouts;
   }
 
   /** No retries: one attempt. */
@@ -71,11 +86,18 @@ public final class RetryPolicy {
   }
 
   public RetryPolicy withTimeSource(TimeSource newTime) {
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, deadline, newTime);
+    return new RetryPolicy(
+        maxAttempts, initialBackoff, maxBackoff, jitter, deadline, newTime, retryTimeouts);
   }
 
   public RetryPolicy withDeadline(Duration newDeadline) {
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, newDeadline, time);
+    return new RetryPolicy(
+        maxAttempts, initialBackoff, maxBackoff, jitter, newDeadline, time, retryTimeouts);
+  }
+
+  /** The same policy, except that a {@code TIMEOUT} failure is reported at once. */
+  public RetryPolicy withoutTimeoutRetries() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter, deadline, time, false);
   }
 
   public int maxAttempts() {
@@ -95,8 +117,10 @@ public final class RetryPolicy {
         return call.get();
       } catch (SecretBackendException failure) {
         long pause = jittered(Math.min(backoffNanos, maxBackoff.toNanos()));
+        pause = Math.max(pause, failure.retryAfter().map(RetryPolicy::nanos).orElse(0L));
         long elapsedAfterPause = time.nanoTime() - start + pause;
         if (!failure.isTransient()
+            || !retryTimeouts && failure.reason() == SecretBackendException.Reason.TIMEOUT
             || attempt >= maxAttempts
             || elapsedAfterPause >= deadline.toNanos()) {
           throw failure;
@@ -122,6 +146,12 @@ public final class RetryPolicy {
       Thread.currentThread().interrupt();
       throw failure;
     }
+  }
+
+  private static long nanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(1)) > 0
+        ? Duration.ofDays(1).toNanos()
+        : duration.toNanos();
   }
 
   private static long saturatedDouble(long nanos) {

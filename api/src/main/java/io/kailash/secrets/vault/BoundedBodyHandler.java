@@ -13,18 +13,19 @@ import java.util.concurrent.Flow;
 /**
  * Reads a response body up to a limit. A larger body (by its {@code Content-Length}, or once more
  * bytes arrive than allowed) is abandoned: the subscription is cancelled, which closes the
- * connection, so a misbehaving server cannot make us buffer gigabytes.
+ * connection, so a misbehaving server cannot make us buffer gigabytes. Used for Vault and for the
+ * Secrets Manager Agent.
  */
-final class BoundedBodyHandler implements HttpResponse.BodyHandler<BoundedBodyHandler.Body> {
+public final class BoundedBodyHandler implements HttpResponse.BodyHandler<BoundedBodyHandler.Body> {
 
   /** The bytes read, or {@code tooLarge} with no bytes. */
-  record Body(byte[] bytes, boolean tooLarge) {
+  public record Body(byte[] bytes, boolean tooLarge) {
     static final Body TOO_LARGE = new Body(new byte[0], true);
   }
 
   private final int limit;
 
-  BoundedBodyHandler(int limit) {
+  public BoundedBodyHandler(int limit) {
     this.limit = limit;
   }
 

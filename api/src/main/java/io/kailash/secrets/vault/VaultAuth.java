@@ -23,6 +23,15 @@ public abstract class VaultAuth {
     return new TokenAuth(token);
   }
 
+  /**
+   * No token: the provider talks to a local Vault Agent or Vault Proxy whose auto-auth supplies the
+   * token ({@code use_auto_auth_token = true}); every request carries {@code X-Vault-Request:
+   * true}, as the agent requires.
+   */
+  public static VaultAuth agent() {
+    return new AgentAuth();
+  }
+
   /** AppRole login at {@code auth/approle}. */
   public static VaultAuth appRole(String roleId, String secretId) {
     return appRole("approle", roleId, secretId);
@@ -97,7 +106,7 @@ public abstract class VaultAuth {
 
   /**
    * The method's name: {@code token}, {@code approle}, {@code kubernetes}, {@code jwt}, {@code
-   * cert} or {@code aws-iam}.
+   * cert}, {@code aws-iam} or {@code agent}.
    */
   public abstract String method();
 

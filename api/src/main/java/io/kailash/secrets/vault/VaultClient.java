@@ -1,23 +1,23 @@
 package io.kailash.secrets.vault;
 
 import io.kailash.secrets.SecretBackendException;
-import io.kailash.secrets.resilience.RetryPolicy;
 
 /**
- * Authenticated, retried Vault calls. Transient failures (unreachable, timeout, 429, 5xx, sealed)
- * are retried by the {@link RetryPolicy}; a 403 with a login-based auth method logs in again once,
- * in case the token was revoked or expired early.
+ * Authenticated Vault calls: one request each. A 403 with a login-based auth method logs in again
+ * once, in case the token was revoked or expired early.
+ *
+ * <p>Transient failures are not retried here: retrying is {@link
+ * io.kailash.secrets.resilience.ResilientSecretProvider}'s job, the one retry layer per provider (a
+ * retry here as well multiplied the requests one read sends, issue 12).
  */
 final class VaultClient {
 
   private final VaultHttp http;
   private final TokenSession session;
-  private final RetryPolicy retry;
 
-  VaultClient(VaultHttp http, TokenSession session, RetryPolicy retry) {
+  VaultClient(VaultHttp http, TokenSession session) {
     this.http = http;
     this.session = session;
-    this.retry = retry;
   }
 
   VaultEndpoint endpoint() {
@@ -25,10 +25,6 @@ final class VaultClient {
   }
 
   VaultResponse execute(VaultRequest request) {
-    return retry.execute(() -> once(request));
-  }
-
-  private VaultResponse once(VaultRequest request) {
     String token = session.token();
     try {
       return http.send(request, token);

@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * @param baseUri the server URL without a trailing slash, e.g. {@code https://vault:8200}
  * @param namespace the Vault Enterprise/OpenBao namespace ({@code X-Vault-Namespace}), or null
- * @param timeout the limit for connecting and for each request
+ * @param timeout the limit for one whole exchange: connecting, the headers and the body
  * @param caCert a PEM file with the certificates to trust, or null for the JVM's default
  * @param provider the provider's name, for error messages
  */

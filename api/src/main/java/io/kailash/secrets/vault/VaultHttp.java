@@ -7,12 +7,18 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.UntrustedText;
+import io.kailash.secrets.resilience.RetryAfterHeader;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,9 +98,22 @@ final class VaultHttp {
               + UntrustedText.quote(response.headers().firstValue("Location").orElse("nowhere"))
               + "; set url to the active node's (or the load balancer's) address.");
     }
-    throw VaultErrors.forStatus(endpoint, request, status, parseLeniently(body.bytes()));
+    SecretBackendException failure =
+        VaultErrors.forStatus(endpoint, request, status, parseLeniently(body.bytes()));
+    if (status == 429 || status == 503) {
+      failure.retryAfter(
+          RetryAfterHeader.parse(response.headers().firstValue("Retry-After"), Instant.now())
+              .orElse(null));
+    }
+    throw failure;
   }
 
+  /**
+   * Sends and reads the whole answer within the endpoint's timeout. The JDK's request timeout
+   * covers only the wait for the response headers, so a server that sends headers and then stalls
+   * the body would block the caller forever: the overall wait is bounded here, and cancelling the
+   * future aborts the exchange (JDK 16+, JDK-8245462).
+   */
   private HttpResponse<BoundedBodyHandler.Body> exchange(VaultRequest request, String token) {
     HttpRequest built;
     try {
@@ -108,33 +127,57 @@ final class VaultHttp {
           "a header (the token, or the namespace) holds characters HTTP does not allow; its value"
               + " is not shown");
     }
+    CompletableFuture<HttpResponse<BoundedBodyHandler.Body>> pending =
+        client().sendAsync(built, new BoundedBodyHandler(MAX_BODY_BYTES));
     try {
-      return client().send(built, new BoundedBodyHandler(MAX_BODY_BYTES));
-    } catch (HttpTimeoutException e) {
-      throw transport(
-          request, Reason.TIMEOUT, "no answer within " + endpoint.timeout().toMillis() + " ms");
-    } catch (ConnectException e) {
-      throw transport(request, Reason.UNAVAILABLE, "cannot connect (connection refused)");
-    } catch (SSLException e) {
-      throw transport(
+      return pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw timeout(request);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw transport(request, Reason.UNAVAILABLE, "interrupted while waiting for Vault");
+    } catch (ExecutionException e) {
+      throw transportFailure(request, e.getCause());
+    }
+  }
+
+  /** Client failures become messages of our own: the client's text is sanitized, never kept. */
+  private SecretBackendException transportFailure(VaultRequest request, Throwable cause) {
+    if (cause instanceof HttpTimeoutException) {
+      return timeout(request);
+    }
+    if (cause instanceof ConnectException) {
+      return transport(request, Reason.UNAVAILABLE, "cannot connect (connection refused)");
+    }
+    if (cause instanceof SSLException) {
+      return transport(
           request,
           Reason.MISCONFIGURED,
           "the TLS handshake failed ("
-              + UntrustedText.quote(e.getMessage())
+              + UntrustedText.quote(cause.getMessage())
               + "). If Vault's certificate comes from a private CA, set ca-cert to its PEM file");
-    } catch (IOException e) {
-      throw transport(
+    }
+    if (cause instanceof IOException) {
+      return transport(
           request,
           Reason.UNAVAILABLE,
           "the connection failed ("
-              + e.getClass().getName()
+              + cause.getClass().getName()
               + ": "
-              + UntrustedText.quote(e.getMessage())
+              + UntrustedText.quote(cause.getMessage())
               + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw transport(request, Reason.UNAVAILABLE, "interrupted while waiting for Vault");
     }
+    return transport(
+        request,
+        Reason.INTERNAL,
+        "the HTTP client failed (" + cause.getClass().getName() + "; its message is not shown)");
+  }
+
+  private SecretBackendException timeout(VaultRequest request) {
+    return transport(
+        request, Reason.TIMEOUT, "no answer within " + endpoint.timeout().toMillis() + " ms");
   }
 
   private HttpRequest build(VaultRequest request, String token) {

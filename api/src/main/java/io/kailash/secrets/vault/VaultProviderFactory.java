@@ -7,6 +7,7 @@ import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Set;
  * CLI's variables are used ({@link VaultEnvironment}); an explicit key always wins.
  */
 public final class VaultProviderFactory implements SecretProviderFactory {
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Set<String> KEYS =
       Set.of(
@@ -45,7 +48,8 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           "aws.server-id",
           "ca-cert",
           "timeout",
-          "max-concurrency");
+          "max-concurrency",
+          "agent");
 
   private final VaultEnvironment environment;
 
@@ -92,7 +96,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                     .or(() -> environment.get("VAULT_NAMESPACE"))
                     .orElse(null)));
     checked(settings, "auth", () -> builder.auth(auth(settings, environment)));
-    builder.timeout(positive(settings, "timeout", Duration.ofSeconds(5)));
+    builder.timeout(positive(settings, "timeout", DEFAULT_TIMEOUT));
     builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
     settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
     if (settings.get("ca-cert").isEmpty()) {
@@ -102,6 +106,11 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           .ifPresent(file -> builder.caCert(fromEnv(file)));
     }
     return builder.build();
+  }
+
+  @Override
+  public Optional<Duration> exchangeTimeout(ProviderSettings settings) {
+    return Optional.of(positive(settings, "timeout", DEFAULT_TIMEOUT));
   }
 
   /** Runs a builder step; its IllegalArgumentException becomes an error naming {@code key}. */
@@ -151,6 +160,9 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   }
 
   private static VaultAuth auth(ProviderSettings settings, VaultEnvironment environment) {
+    if (settings.bool("agent", false)) {
+      return agentAuth(settings);
+    }
     boolean tokenGiven = settings.get("token").isPresent();
     // Without auth and token keys, a token from VAULT_TOKEN or ~/.vault-token means auth=token.
     String method =
@@ -231,6 +243,22 @@ public final class VaultProviderFactory implements SecretProviderFactory {
             + settings.fullKey("token")
             + "' for auth=token: set it, the environment variable VAULT_TOKEN, or log in with"
             + " 'vault login' (which writes ~/.vault-token).");
+  }
+
+  /** {@code agent = true}: the local Vault Agent/Proxy authenticates; we send no credential. */
+  private static VaultAuth agentAuth(ProviderSettings settings) {
+    for (String key : new String[] {"auth", "token", "approle.role-id", "approle.secret-id"}) {
+      if (settings.get(key).isPresent()) {
+        throw new SecretsConfigurationException(
+            "The key '"
+                + settings.fullKey(key)
+                + "' cannot be used with '"
+                + settings.fullKey("agent")
+                + "=true': the Vault Agent or Proxy authenticates and adds its own token. Remove"
+                + " it, or set agent=false to talk to Vault directly.");
+      }
+    }
+    return VaultAuth.agent();
   }
 
   private static Path readable(ProviderSettings settings, Path file) {

@@ -1,6 +1,5 @@
 package io.kailash.secrets.vault;
 
-import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.resilience.TimeSource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ public final class VaultSecretProviderBuilder {
   private VaultAuth auth;
   private Path caCert;
   private Duration timeout = Duration.ofSeconds(5);
-  private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private TimeSource timeSource = TimeSource.system();
   private int maxConcurrency = 8;
 
@@ -89,7 +87,10 @@ public final class VaultSecretProviderBuilder {
     return this;
   }
 
-  /** The limit for connecting and for each request; 5 s by default. */
+  /**
+   * The limit for one whole exchange with Vault (connecting, the response headers and the body); 5
+   * s by default.
+   */
   public VaultSecretProviderBuilder timeout(Duration newTimeout) {
     if (newTimeout.isNegative() || newTimeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + newTimeout);
@@ -98,13 +99,7 @@ public final class VaultSecretProviderBuilder {
     return this;
   }
 
-  /** Retries of transient failures; {@link RetryPolicy#defaults()} by default. */
-  public VaultSecretProviderBuilder retryPolicy(RetryPolicy newPolicy) {
-    this.retryPolicy = Objects.requireNonNull(newPolicy, "retryPolicy");
-    return this;
-  }
-
-  /** The clock for token leases and retry pauses (the retry policy is switched to it too). */
+  /** The clock for token leases. */
   public VaultSecretProviderBuilder timeSource(TimeSource newTime) {
     this.timeSource = Objects.requireNonNull(newTime, "timeSource");
     return this;
@@ -131,9 +126,7 @@ public final class VaultSecretProviderBuilder {
     }
     VaultEndpoint endpoint = new VaultEndpoint(url, namespace, timeout, caCert, name);
     VaultHttp http = new VaultHttp(endpoint, auth.clientKeyStore());
-    VaultClient client =
-        new VaultClient(
-            http, new TokenSession(auth, http, timeSource), retryPolicy.withTimeSource(timeSource));
+    VaultClient client = new VaultClient(http, new TokenSession(auth, http, timeSource));
     return new VaultSecretProvider(name, endpoint, mount, kvVersion, auth, client, maxConcurrency);
   }
 

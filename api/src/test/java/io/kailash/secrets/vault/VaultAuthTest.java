@@ -4,7 +4,6 @@ import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.RecordedRequest;
 import io.kailash.secrets.vault.testing.TokenSpec;
 import io.kailash.secrets.vault.testing.VaultFault;
@@ -39,12 +38,7 @@ class VaultAuthTest extends DoubleTestBase {
   }
 
   private VaultSecretProvider provider(VaultAuth auth) {
-    return VaultSecretProvider.builder()
-        .url(vault.url())
-        .auth(auth)
-        .timeSource(clock)
-        .retryPolicy(RetryPolicy.none())
-        .build();
+    return VaultSecretProvider.builder().url(vault.url()).auth(auth).timeSource(clock).build();
   }
 
   private VaultSecretProvider appRole(Duration ttl, boolean renewable) {

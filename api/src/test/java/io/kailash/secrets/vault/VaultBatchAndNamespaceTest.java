@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.SecretRef;
-import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.VaultApiDouble;
 import io.kailash.secrets.vault.testing.VaultFault;
 import java.time.Duration;
@@ -39,10 +38,7 @@ class VaultBatchAndNamespaceTest {
   }
 
   private VaultSecretProviderBuilder builder() {
-    return VaultSecretProvider.builder()
-        .url(vault.url())
-        .token(vault.rootToken())
-        .retryPolicy(RetryPolicy.none());
+    return VaultSecretProvider.builder().url(vault.url()).token(vault.rootToken());
   }
 
   @Test

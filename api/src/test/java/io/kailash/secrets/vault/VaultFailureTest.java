@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.resilience.RetryPolicy;
+import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.resilience.ResilientSecretProvider;
 import io.kailash.secrets.vault.testing.VaultFault;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,7 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** How each way Vault (or the network) can fail is reported, and which failures are retried. */
+/**
+ * How each way Vault (or the network) can fail is reported, and which failures the one retry layer
+ * (ResilientSecretProvider) retries.
+ */
 class VaultFailureTest extends DoubleTestBase {
 
   private static final String DATA_PATH = "secret/data/app/token";
@@ -27,21 +31,18 @@ class VaultFailureTest extends DoubleTestBase {
   }
 
   private VaultSecretProviderBuilder builder(String url) {
-    return VaultSecretProvider.builder()
-        .url(url)
-        .token(vault.rootToken())
-        .timeSource(clock)
-        .retryPolicy(
-            new RetryPolicy(
-                4,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(2),
-                0.2,
-                Duration.ofSeconds(10),
-                clock));
+    return VaultSecretProvider.builder().url(url).token(vault.rootToken()).timeSource(clock);
   }
 
-  private SecretBackendException readFails(VaultSecretProvider provider) {
+  /** The provider under the one retry layer, with its default retries and the test clock. */
+  private SecretProvider resilient(VaultSecretProvider provider) {
+    return ResilientSecretProvider.builder(provider)
+        .callTimeout(Duration.ZERO)
+        .timeSource(clock)
+        .build();
+  }
+
+  private SecretBackendException readFails(SecretProvider provider) {
     SecretBackendException e =
         catchThrowableOfType(SecretBackendException.class, () -> provider.getSecret("app/token"));
     assertThat(e.getMessage()).doesNotContain(value, vault.rootToken());
@@ -60,17 +61,31 @@ class VaultFailureTest extends DoubleTestBase {
 
   @ParameterizedTest
   @MethodSource("transientFaults")
-  void transientFailuresAreRetriedWithBackoffThenReported(
+  void transientFailuresAreRetriedByTheResilienceLayerOnlyThenReported(
       VaultFault fault, Reason reason, String message) {
     vault.failNext(DATA_PATH, 10, fault);
 
-    SecretBackendException e = readFails(builder(vault.url()).build());
+    SecretBackendException e = readFails(resilient(builder(vault.url()).build()));
 
     assertThat(e.reason()).isEqualTo(reason);
     assertThat(e.getMessage()).contains(message);
-    assertThat(vault.requestCount(DATA_PATH)).isEqualTo(4);
-    // 100 + 200 + 400 ms, each ±20 %
-    assertThat(clock.totalSlept()).isBetween(Duration.ofMillis(560), Duration.ofMillis(840));
+    // resilience.retry.max-attempts (3): the provider itself sends one request per attempt
+    assertThat(vault.requestCount(DATA_PATH)).isEqualTo(3);
+    // 100 + 200 ms, each ±20 % (a 429's Retry-After: 1 makes both pauses 1 s)
+    Duration expectedMin =
+        reason == Reason.THROTTLED ? Duration.ofSeconds(2) : Duration.ofMillis(240);
+    Duration expectedMax =
+        reason == Reason.THROTTLED ? Duration.ofSeconds(2) : Duration.ofMillis(360);
+    assertThat(clock.totalSlept()).isBetween(expectedMin, expectedMax);
+  }
+
+  @ParameterizedTest
+  @MethodSource("transientFaults")
+  void theProviderAloneSendsOneRequest(VaultFault fault, Reason reason, String message) {
+    vault.failNext(DATA_PATH, 10, fault);
+
+    assertThat(readFails(builder(vault.url()).build()).reason()).isEqualTo(reason);
+    assertThat(vault.requestCount(DATA_PATH)).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -78,7 +93,7 @@ class VaultFailureTest extends DoubleTestBase {
   void aTransientFailureThatPassesIsInvisible(VaultFault fault, Reason reason, String message) {
     vault.failNext(DATA_PATH, 2, fault);
 
-    assertThat(builder(vault.url()).build().getSecret("app/token")).isEqualTo(value);
+    assertThat(resilient(builder(vault.url()).build()).getSecret("app/token")).isEqualTo(value);
     assertThat(vault.requestCount(DATA_PATH)).isEqualTo(3);
   }
 
@@ -86,12 +101,12 @@ class VaultFailureTest extends DoubleTestBase {
   void aDroppedConnectionIsUnavailableAfterRetries() {
     vault.failNext(DATA_PATH, 100, VaultFault.dropConnection());
 
-    SecretBackendException e = readFails(builder(vault.url()).build());
+    SecretBackendException e = readFails(resilient(builder(vault.url()).build()));
 
     assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
     assertThat(e.getMessage()).contains("the connection failed");
     // The JDK client may itself send a GET once more when a connection closes unanswered.
-    assertThat(vault.requestCount(DATA_PATH)).isBetween(4L, 8L);
+    assertThat(vault.requestCount(DATA_PATH)).isBetween(3L, 6L);
   }
 
   @Test
@@ -123,7 +138,7 @@ class VaultFailureTest extends DoubleTestBase {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    SecretBackendException e = readFails(builder("http://127.0.0.1:" + port).build());
+    SecretBackendException e = readFails(resilient(builder("http://127.0.0.1:" + port).build()));
 
     assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
     assertThat(e.getMessage()).contains("connection refused", "127.0.0.1:" + port);
@@ -133,11 +148,7 @@ class VaultFailureTest extends DoubleTestBase {
   @Test
   void aServerSlowerThanTheTimeoutIsATimeout() {
     vault.failNext(DATA_PATH, 1, VaultFault.delay(Duration.ofSeconds(5)));
-    VaultSecretProvider provider =
-        builder(vault.url())
-            .timeout(Duration.ofMillis(300))
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    VaultSecretProvider provider = builder(vault.url()).timeout(Duration.ofMillis(300)).build();
 
     SecretBackendException e = readFails(provider);
 

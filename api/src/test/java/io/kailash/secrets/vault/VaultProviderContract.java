@@ -10,7 +10,6 @@ import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
-import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.VaultAdminClient;
 import io.kailash.testing.StderrCapture;
 import java.time.Duration;
@@ -97,7 +96,6 @@ abstract class VaultProviderContract {
         .token(token())
         .mount(mount)
         .timeout(Duration.ofSeconds(5))
-        .retryPolicy(RetryPolicy.none())
         .build();
   }
 
@@ -250,7 +248,6 @@ abstract class VaultProviderContract {
               .token(token())
               .mount("no-such-mount-" + suffix)
               .kvVersion(configured)
-              .retryPolicy(RetryPolicy.none())
               .build();
       assertFailsWith(Reason.MISCONFIGURED, () -> vault.getSecret("x"))
           .hasMessageContaining("no-such-mount-" + suffix);

@@ -4,7 +4,6 @@ import static io.kailash.secrets.vault.BackendFailures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.resilience.RetryPolicy;
 import io.kailash.secrets.vault.testing.SelfSignedTls;
 import io.kailash.secrets.vault.testing.VaultApiDouble;
 import java.io.IOException;
@@ -36,10 +35,7 @@ class VaultTlsTest {
   }
 
   private static VaultSecretProviderBuilder builder() {
-    return VaultSecretProvider.builder()
-        .url(vault.url())
-        .token(vault.rootToken())
-        .retryPolicy(RetryPolicy.none());
+    return VaultSecretProvider.builder().url(vault.url()).token(vault.rootToken());
   }
 
   @Test

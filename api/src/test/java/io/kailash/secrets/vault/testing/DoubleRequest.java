@@ -27,6 +27,11 @@ record DoubleRequest(
     String token,
     JsonNode body) {
 
+  /** The same request carrying {@code newToken}, as a Vault Agent's auto-auth adds it. */
+  DoubleRequest withToken(String newToken) {
+    return new DoubleRequest(operation, path, query, namespace, newToken, body);
+  }
+
   /** The path with its namespace, as mounts and policies see it. */
   String fullPath() {
     return namespace == null ? path : namespace + "/" + path;

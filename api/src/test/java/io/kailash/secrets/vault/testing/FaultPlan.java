@@ -61,10 +61,26 @@ final class FaultPlan {
         return false;
       }
       case STATUS -> {
+        String[] errors = fault.errors().toArray(String[]::new);
         if (fault.status() == 429) {
           exchange.getResponseHeaders().set("Retry-After", "1");
+        } else if (errors.length == 1 && errors[0].startsWith("retry-after:")) {
+          exchange.getResponseHeaders().set("Retry-After", errors[0].substring(12));
+          errors = new String[] {"Vault is sealed"};
         }
-        VaultReply.errors(exchange, fault.status(), fault.errors().toArray(String[]::new));
+        VaultReply.errors(exchange, fault.status(), errors);
+      }
+      case STALL_BODY -> {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 1000);
+        OutputStream out = exchange.getResponseBody();
+        out.write("{\"data\":{\"data\":".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        Thread.sleep(fault.delay().toMillis());
+      }
+      case REDIRECT -> {
+        exchange.getResponseHeaders().set("Location", "http://127.0.0.1:1/v1/elsewhere");
+        exchange.sendResponseHeaders(307, -1);
       }
       case MALFORMED_JSON ->
           VaultReply.bytes(

@@ -41,6 +41,7 @@ public final class VaultApiDouble implements AutoCloseable {
   private final RequestLog log;
   private volatile Duration latency = Duration.ZERO;
   private volatile boolean requireRequestHeader;
+  private volatile boolean agentMode;
 
   private VaultApiDouble(TimeSource clock, SelfSignedTls tls) throws IOException {
     this(clock, tls, List.of());
@@ -229,6 +230,16 @@ public final class VaultApiDouble implements AutoCloseable {
     requireRequestHeader = required;
   }
 
+  /**
+   * Behaves as a Vault Agent or Vault Proxy with auto-auth and {@code use_auto_auth_token = true}:
+   * requests without {@code X-Vault-Request: true} get 412, and requests without a token are sent
+   * on with the agent's own (here: the root token).
+   */
+  public void agentMode(boolean enabled) {
+    agentMode = enabled;
+    requireRequestHeader = enabled;
+  }
+
   /** Answers the next {@code count} requests (any path) with {@code fault}. */
   public void failNext(int count, VaultFault fault) {
     failNext("", count, fault);
@@ -310,6 +321,9 @@ public final class VaultApiDouble implements AutoCloseable {
       } catch (IllegalArgumentException badInput) {
         VaultReply.errors(exchange, 400, badInput.getMessage());
         return;
+      }
+      if (agentMode && request.token() == null) {
+        request = request.withToken(rootToken);
       }
       router.route(exchange, request);
     }

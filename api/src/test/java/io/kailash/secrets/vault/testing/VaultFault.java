@@ -27,7 +27,9 @@ public record VaultFault(
     DELAY,
     MALFORMED_JSON,
     HUGE_BODY,
-    DROP_CONNECTION
+    DROP_CONNECTION,
+    STALL_BODY,
+    REDIRECT
   }
 
   /** The text the malformed body carries, which must never show up in a message. */
@@ -73,6 +75,25 @@ public record VaultFault(
   /** 200 with a body of {@code bytes} bytes, with or without {@code Content-Length}. */
   public static VaultFault hugeBody(long bytes, boolean declareLength) {
     return new VaultFault(Kind.HUGE_BODY, 200, List.of(), Duration.ZERO, bytes, declareLength);
+  }
+
+  /**
+   * 200 with its headers and the first bytes of the body, then nothing for {@code pause}: a server
+   * (or proxy) that stalls mid-body.
+   */
+  public static VaultFault stallBody(Duration pause) {
+    return new VaultFault(Kind.STALL_BODY, 200, List.of(), pause, 0, false);
+  }
+
+  /** 307 to another address, as a standby without request forwarding answers. */
+  public static VaultFault redirect() {
+    return new VaultFault(Kind.REDIRECT, 307, List.of(), Duration.ZERO, 0, false);
+  }
+
+  /** 503 with {@code Retry-After: seconds}. */
+  public static VaultFault unavailableRetryAfter(int seconds) {
+    return new VaultFault(
+        Kind.STATUS, 503, List.of("retry-after:" + seconds), Duration.ZERO, 0, false);
   }
 
   /** Closes the connection without answering. */

@@ -3,10 +3,13 @@ package io.kailash.secrets.agent.internal.providers;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Registers the MBeans of the layers around the chain ({@code io.kailash.secrets:type=SecretCache}
- * and {@code type=Provider,name=...}) on a daemon thread, a while after the agent started.
+ * Registers the MBeans of the layers: the cache around the chain ({@code
+ * io.kailash.secrets:type=SecretCache}) and each provider's resilience layer ({@code
+ * type=Provider,name=<provider>}) on a daemon thread, a while after the agent started.
  *
  * <p>Why not in premain: the first use of the platform MBean server loads about 950 JDK classes
  * (JDK 17, counted with {@code -Xlog:class+load}), which a short-lived application should not pay
@@ -22,19 +25,20 @@ public final class MBeanPublisher implements Runnable {
   private static final AgentLog LOG = AgentLog.of(MBeanPublisher.class);
 
   private volatile CachingSecretProvider cache;
-  private volatile ResilientSecretProvider resilience;
+  private final List<ResilientSecretProvider> resilience = new CopyOnWriteArrayList<>();
 
   void cache(CachingSecretProvider layer) {
     cache = layer;
   }
 
+  /** One per provider: each has its own circuit, timeouts and counters. */
   void resilience(ResilientSecretProvider layer) {
-    resilience = layer;
+    resilience.add(layer);
   }
 
   /** Whether there is anything to register (the env-only chain has neither layer by default). */
   public boolean hasMBeans() {
-    return cache != null || resilience != null;
+    return cache != null || !resilience.isEmpty();
   }
 
   /** Starts the daemon thread that registers the MBeans after {@link #DELAY_MILLIS}. */
@@ -61,8 +65,8 @@ public final class MBeanPublisher implements Runnable {
 
   /** Registers the MBeans on the calling thread; JMX failures are logged, never thrown. */
   void publishNow() {
-    if (resilience != null) {
-      resilience.registerMBean();
+    for (ResilientSecretProvider layer : resilience) {
+      layer.registerMBean();
     }
     if (cache != null) {
       cache.registerMBean();

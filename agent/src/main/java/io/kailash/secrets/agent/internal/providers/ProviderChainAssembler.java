@@ -8,29 +8,41 @@ import io.kailash.secrets.agent.internal.resolve.ResolutionAudit;
 import io.kailash.secrets.audit.JsonLinesAuditSink;
 import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.cache.CachingSecretProviderBuilder;
+import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
 import io.kailash.secrets.resilience.ResilientSecretProviderBuilder;
+import io.kailash.secrets.resilience.StartupJitter;
+import io.kailash.secrets.resilience.TimeSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Builds what the agent resolves secrets through, from the configuration: each provider named in
- * {@code providers} (by its factory, which validates its keys and connects lazily), a chain over
- * them, then resilience and the cache around the chain:
+ * {@code providers} (by its factory, which validates its keys and connects lazily) inside its own
+ * resilience layer, a chain over them, then the cache around the chain:
  *
  * <pre>
- *   cache -> resilience -> chain(provider 1, provider 2, ...)
+ *   cache -> chain(resilience(provider 1), resilience(provider 2), ...)
  * </pre>
  *
+ * <p>Resilience is per provider, not per chain, so that each has its own circuit breaker, timeouts
+ * and statistics (and MBean): a failing Vault opens Vault's circuit only, and the {@code env}
+ * provider after it still answers. With {@code chain.on-transient-failure=fall-through} a member
+ * that is not the last does not retry a timed-out attempt, so a hanging backend costs one call
+ * timeout before the next provider is asked. Each provider's own exchange timeout (e.g. {@code
+ * vault.timeout}) must be longer than {@code resilience.call-timeout}, checked here.
+ *
  * <p>It also owns the keys of those layers ({@code chain.on-transient-failure}, {@code
- * resilience.*}, {@code cache.*}, {@code audit.*}), so that the configuration can reject unknown
- * ones.
+ * startup.jitter}, {@code resilience.*}, {@code cache.*}, {@code audit.*}), so that the
+ * configuration can reject unknown ones.
  */
 public final class ProviderChainAssembler {
 
@@ -47,6 +59,7 @@ public final class ProviderChainAssembler {
   private static final Set<String> LOCAL_PROVIDERS = Set.of("env", "files");
 
   private static final String ON_TRANSIENT_FAILURE = "chain.on-transient-failure";
+  private static final String STARTUP_JITTER = "startup.jitter";
 
   private ProviderChainAssembler() {}
 
@@ -54,6 +67,7 @@ public final class ProviderChainAssembler {
   public static Map<String, String> layerKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
     keys.put(ON_TRANSIENT_FAILURE, "fail");
+    keys.put(STARTUP_JITTER, "0s");
     // The builders' key sets and the sink's constants, not CachingSecretProvider.KEYS etc.: those
     // would initialise the layers' classes (and their SLF4J loggers) at start-up for nothing.
     addKeys(keys, CACHE, CachingSecretProviderBuilder.KEYS, AUTO);
@@ -110,17 +124,33 @@ public final class ProviderChainAssembler {
    */
   public static SecretProvider assemble(
       AgentConfig config, Map<String, SecretProviderFactory> factories, MBeanPublisher mbeans) {
+    boolean fallThrough = onTransientFailure(config) == OnTransientFailure.FALL_THROUGH;
+    boolean resilience = layerOn(config, RESILIENCE, hasRemoteProvider(config));
+    boolean resilienceForced =
+        !config.oneOf(RESILIENCE + "." + ENABLED, AUTO, "true", "false").equals(AUTO);
+    List<String> types = config.providers();
     List<SecretProvider> providers = new ArrayList<>();
-    for (String type : config.providers()) {
-      providers.add(factories.get(type).create(config.settings(type)));
+    for (int i = 0; i < types.size(); i++) {
+      String type = types.get(i);
+      SecretProviderFactory factory = factories.get(type);
+      SecretProvider provider = factory.create(config.settings(type));
+      if (resilience && (resilienceForced || !LOCAL_PROVIDERS.contains(type))) {
+        boolean last = i == types.size() - 1;
+        ResilientSecretProvider resilient =
+            ResilientSecretProvider.builder(provider)
+                .settings(config.settings(RESILIENCE))
+                .retryTimeouts(!fallThrough || last)
+                .build();
+        requireShorterCallTimeout(resilient, factory, config.settings(type));
+        mbeans.resilience(resilient);
+        provider = resilient;
+      }
+      providers.add(provider);
     }
     SecretProvider provider = chain(config, providers);
-    boolean remote = hasRemoteProvider(config);
-    if (layerOn(config, RESILIENCE, remote)) {
-      ResilientSecretProvider resilient =
-          ResilientSecretProvider.fromSettings(provider, config.settings(RESILIENCE));
-      mbeans.resilience(resilient);
-      provider = resilient;
+    Duration jitter = config.settings("startup").duration("jitter", Duration.ZERO);
+    if (!jitter.isZero()) {
+      provider = new StartupJitter(provider, jitter, TimeSource.system());
     }
     if (isCached(config)) {
       CachingSecretProvider cache =
@@ -129,6 +159,37 @@ public final class ProviderChainAssembler {
       provider = cache;
     }
     return provider;
+  }
+
+  /**
+   * The call timeout must fire before the provider's own: otherwise a hanging backend holds the
+   * read for the provider's timeout, and a fall-through chain cannot move on in time.
+   */
+  private static void requireShorterCallTimeout(
+      ResilientSecretProvider resilient, SecretProviderFactory factory, ProviderSettings settings) {
+    Duration call = resilient.callTimeout();
+    Optional<Duration> inner = factory.exchangeTimeout(settings);
+    if (call.isZero() || inner.isEmpty() || call.compareTo(inner.get()) < 0) {
+      return;
+    }
+    throw new SecretsConfigurationException(
+        "The key '"
+            + RESILIENCE
+            + ".call-timeout' ("
+            + call.toMillis()
+            + " ms"
+            + ") must be shorter than '"
+            + settings.fullKey("timeout")
+            + "' ("
+            + inner.get().toMillis()
+            + " ms"
+            + "), so that a hanging "
+            + factory.type()
+            + " is abandoned by the call timeout and the chain can fall through: lower "
+            + RESILIENCE
+            + ".call-timeout or raise "
+            + settings.fullKey("timeout")
+            + ".");
   }
 
   /**
@@ -145,11 +206,13 @@ public final class ProviderChainAssembler {
     if (providers.size() == 1) {
       return providers.get(0);
     }
-    OnTransientFailure onTransient =
-        config.oneOf(ON_TRANSIENT_FAILURE, "fail", "fall-through").equals("fail")
-            ? OnTransientFailure.FAIL
-            : OnTransientFailure.FALL_THROUGH;
-    return new ChainSecretProvider(providers, onTransient);
+    return new ChainSecretProvider(providers, onTransientFailure(config));
+  }
+
+  private static OnTransientFailure onTransientFailure(AgentConfig config) {
+    return config.oneOf(ON_TRANSIENT_FAILURE, "fail", "fall-through").equals("fail")
+        ? OnTransientFailure.FAIL
+        : OnTransientFailure.FALL_THROUGH;
   }
 
   /** The audit of resolutions: a JSON-lines file when {@code audit.enabled=true}, else off. */

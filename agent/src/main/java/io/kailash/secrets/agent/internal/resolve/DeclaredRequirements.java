@@ -36,6 +36,19 @@ final class DeclaredRequirements {
     return cache.get(nodeClass);
   }
 
+  /**
+   * Whether {@code type} itself declares {@code declaredName} (the secret policy's inheritance rule:
+   * a superclass counts only if it declares the secret).
+   */
+  static boolean declares(Class<?> type, String declaredName) {
+    for (SecretRequest request : declaredOn(type)) {
+      if (request.name().equals(declaredName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @SuppressWarnings("unchecked")
   private static List<SecretRequest> declaredOn(Class<?> c) {
     List<SecretRequest> declared = new ArrayList<>();

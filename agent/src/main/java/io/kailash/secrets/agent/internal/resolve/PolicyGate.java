@@ -49,7 +49,7 @@ public final class PolicyGate {
   PolicyVerdict decide(Class<?> nodeClass, ResolutionPlan plan) {
     List<SecretRequest> refused = new ArrayList<>();
     for (SecretRequest request : plan.requests()) {
-      if (!policy.permits(nodeClass, request.name(), DeclaredByName::declares)) {
+      if (!policy.permits(nodeClass, request.name(), DeclaredRequirements::declares)) {
         refused.add(request);
       }
     }
