@@ -37,8 +37,8 @@ final class DeclaredRequirements {
   }
 
   /**
-   * Whether {@code type} itself declares {@code declaredName} (the secret policy's inheritance rule:
-   * a superclass counts only if it declares the secret).
+   * Whether {@code type} itself declares {@code declaredName} (the secret policy's inheritance
+   * rule: a superclass counts only if it declares the secret).
    */
   static boolean declares(Class<?> type, String declaredName) {
     for (SecretRequest request : declaredOn(type)) {
