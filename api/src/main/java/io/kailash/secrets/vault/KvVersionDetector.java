@@ -30,6 +30,9 @@ final class KvVersionDetector {
       if (e.status() != 403) {
         throw e;
       }
+      if (configured == KvVersion.AUTO) {
+        throw MountDiagnosis.denied(client, request, mount);
+      }
       return fallBack(client, request, mount, configured);
     }
     if (response.isNotFound()) {

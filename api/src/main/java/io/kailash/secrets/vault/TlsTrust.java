@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -23,6 +24,23 @@ final class TlsTrust {
    *     certificate
    */
   static SSLContext trusting(Path pemFile, String provider) {
+    return context(pemFile, null, provider);
+  }
+
+  /**
+   * A context trusting {@code pemFile}'s certificates (null: the JVM's default trust) and
+   * presenting {@code keyManagers}' client certificate (null: none).
+   */
+  static SSLContext context(Path pemFile, KeyManager[] keyManagers, String provider) {
+    if (pemFile == null) {
+      try {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers, null, null);
+        return context;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JVM offers no TLS context", e);
+      }
+    }
     try (InputStream in = Files.newInputStream(pemFile)) {
       Collection<? extends Certificate> certificates =
           CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -39,7 +57,7 @@ final class TlsTrust {
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(trusted);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
+      context.init(keyManagers, trust.getTrustManagers(), null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
       throw misconfigured(pemFile, provider, e.getClass().getSimpleName(), e);

@@ -41,10 +41,19 @@ final class VaultHttp {
   private static final Logger log = LoggerFactory.getLogger(VaultHttp.class);
 
   private final VaultEndpoint endpoint;
+  private final ClientKeyStore clientKeys;
   private volatile HttpClient client;
 
   VaultHttp(VaultEndpoint endpoint) {
+    this(endpoint, null);
+  }
+
+  /**
+   * @param clientKeys the client certificate for TLS certificate auth, or null
+   */
+  VaultHttp(VaultEndpoint endpoint, ClientKeyStore clientKeys) {
     this.endpoint = endpoint;
+    this.clientKeys = clientKeys;
   }
 
   VaultEndpoint endpoint() {
@@ -203,8 +212,12 @@ final class VaultHttp {
                   .version(HttpClient.Version.HTTP_1_1)
                   .connectTimeout(endpoint.timeout())
                   .followRedirects(HttpClient.Redirect.NEVER);
-          if (endpoint.caCert() != null) {
-            builder.sslContext(TlsTrust.trusting(endpoint.caCert(), endpoint.provider()));
+          if (endpoint.caCert() != null || clientKeys != null) {
+            builder.sslContext(
+                TlsTrust.context(
+                    endpoint.caCert(),
+                    clientKeys == null ? null : clientKeys.keyManagers(endpoint.provider()),
+                    endpoint.provider()));
           }
           current = builder.build();
           client = current;

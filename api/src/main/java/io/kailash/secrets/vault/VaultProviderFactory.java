@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Builds a {@link VaultSecretProvider} from the {@code vault.*} keys. Values arrive with their
  * {@code ${env:...}}/{@code ${file:...}} references resolved; nothing connects until the first
- * read.
+ * read. Where {@code url}, {@code token}, {@code ca-cert} or {@code namespace} is absent, the Vault
+ * CLI's variables are used ({@link VaultEnvironment}); an explicit key always wins.
  */
 public final class VaultProviderFactory implements SecretProviderFactory {
 
@@ -33,8 +34,9 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           ConfigKey.noDefault("namespace", "the Vault Enterprise namespace (`X-Vault-Namespace`)"),
           ConfigKey.noDefault(
               "auth",
-              "`token`, `approle` or `kubernetes`; none: `token` when `vault.token` is set,"
-                  + " otherwise a configuration error"),
+              "`token`, `approle`, `kubernetes`, `jwt`, `cert` or `aws-iam`; none: `token` when"
+                  + " a token is found (`vault.token`, `VAULT_TOKEN`, `~/.vault-token`), otherwise"
+                  + " a configuration error"),
           ConfigKey.noDefault("token", "the token for `auth = token`"),
           ConfigKey.noDefault("approle.role-id", "the AppRole role id"),
           ConfigKey.noDefault("approle.secret-id", "the AppRole secret id"),
@@ -45,6 +47,29 @@ public final class VaultProviderFactory implements SecretProviderFactory {
               VaultAuth.DEFAULT_KUBERNETES_JWT.toString(),
               "the service account token file"),
           ConfigKey.of("kubernetes.mount", "kubernetes", "the Kubernetes auth mount"),
+          ConfigKey.noDefault("jwt.role", "(required with `auth = jwt`) the role"),
+          ConfigKey.noDefault(
+              "jwt.file",
+              "(required with `auth = jwt`) the JWT file (a projected service account token, a CI"
+                  + " OIDC token), read again at each login"),
+          ConfigKey.of("jwt.mount", "jwt", "the JWT/OIDC auth mount"),
+          ConfigKey.noDefault(
+              "cert.key-store",
+              "(required with `auth = cert`) the PKCS#12 key store with the client certificate,"
+                  + " presented on every connection to Vault"),
+          ConfigKey.noDefault("cert.key-store-password", "the key store's password"),
+          ConfigKey.noDefault("cert.name", "the certificate role; none: any matching role"),
+          ConfigKey.of("cert.mount", "cert", "the TLS certificate auth mount"),
+          ConfigKey.noDefault(
+              "aws.role", "the role for `auth = aws-iam`; none: the principal's name"),
+          ConfigKey.of("aws.mount", "aws", "the AWS auth mount"),
+          ConfigKey.of(
+              "aws.region",
+              "us-east-1",
+              "the region of the signed `sts:GetCallerIdentity` request"),
+          ConfigKey.noDefault("aws.sts-endpoint", "the STS endpoint; none: the region's"),
+          ConfigKey.noDefault(
+              "aws.server-id", "the `X-Vault-AWS-IAM-Server-ID` header, if the mount requires one"),
           ConfigKey.noDefault(
               "ca-cert", "a PEM file of the CA certificates to trust; none: the JVM's trust store"),
           ConfigKey.of(
@@ -60,6 +85,16 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                   + " (`use_auto_auth_token = true`): no token is sent, every request carries"
                   + " `X-Vault-Request: true`; `vault.url` is the agent's listener. `vault.auth`,"
                   + " `vault.token` and AppRole keys are refused with it"));
+
+  private final VaultEnvironment environment;
+
+  public VaultProviderFactory() {
+    this(VaultEnvironment.system());
+  }
+
+  VaultProviderFactory(VaultEnvironment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public String type() {
@@ -79,23 +114,37 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   /** The role id is not a password, but together with a leaked secret id it is a login: mask it. */
   @Override
   public Set<String> credentialKeys() {
-    return Set.of("token", "approle.secret-id", "approle.role-id");
+    return Set.of("token", "approle.secret-id", "approle.role-id", "cert.key-store-password");
   }
 
   @Override
   public SecretProvider create(ProviderSettings settings) {
     VaultSecretProviderBuilder builder = VaultSecretProvider.builder();
-    checked(settings, "url", () -> builder.url(settings.require("url")));
+    checked(settings, "url", () -> builder.url(url(settings)));
     checked(settings, "mount", () -> builder.mount(settings.string("mount", "secret")));
     checked(
         settings,
         "kv-version",
         () -> builder.kvVersion(KvVersion.parse(settings.string("kv-version", "auto"))));
-    checked(settings, "namespace", () -> builder.namespace(settings.get("namespace").orElse(null)));
-    checked(settings, "auth", () -> builder.auth(auth(settings)));
+    checked(
+        settings,
+        "namespace",
+        () ->
+            builder.namespace(
+                settings
+                    .get("namespace")
+                    .or(() -> environment.get("VAULT_NAMESPACE"))
+                    .orElse(null)));
+    checked(settings, "auth", () -> builder.auth(auth(settings, environment)));
     builder.timeout(positive(settings, "timeout", DEFAULT_TIMEOUT));
     builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
     settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
+    if (settings.get("ca-cert").isEmpty()) {
+      environment
+          .get("VAULT_CACERT")
+          .map(Path::of)
+          .ifPresent(file -> builder.caCert(fromEnv(file)));
+    }
     return builder.build();
   }
 
@@ -126,14 +175,45 @@ public final class VaultProviderFactory implements SecretProviderFactory {
     }
   }
 
-  private static VaultAuth auth(ProviderSettings settings) {
+  private String url(ProviderSettings settings) {
+    return settings
+        .get("url")
+        .or(() -> environment.get("VAULT_ADDR"))
+        .orElseThrow(
+            () ->
+                new SecretsConfigurationException(
+                    "Missing required key '"
+                        + settings.fullKey("url")
+                        + "' for provider 'vault' (or the environment variable VAULT_ADDR), e.g."
+                        + " https://vault:8200."));
+  }
+
+  private static Path fromEnv(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new SecretsConfigurationException(
+          "The file "
+              + file
+              + " of the environment variable VAULT_CACERT cannot be read; fix it, or set"
+              + " vault.ca-cert.");
+    }
+    return file;
+  }
+
+  private static VaultAuth auth(ProviderSettings settings, VaultEnvironment environment) {
     if (settings.bool("agent", false)) {
       return agentAuth(settings);
     }
-    String method = settings.string("auth", settings.get("token").isPresent() ? "token" : "");
+    boolean tokenGiven = settings.get("token").isPresent();
+    // Without auth and token keys, a token from VAULT_TOKEN or ~/.vault-token means auth=token.
+    String method =
+        settings
+            .get("auth")
+            .orElseGet(() -> tokenGiven || environment.token().isPresent() ? "token" : "");
     return switch (method) {
       case "token" ->
-          credential(settings, "token", () -> VaultAuth.token(settings.require("token")));
+          tokenGiven
+              ? credential(settings, "token", () -> VaultAuth.token(settings.require("token")))
+              : VaultAuth.token(environment.token().orElseThrow(() -> missingToken(settings)));
       case "approle" ->
           credential(
               settings,
@@ -148,21 +228,61 @@ public final class VaultProviderFactory implements SecretProviderFactory {
               settings.string("kubernetes.mount", "kubernetes"),
               settings.require("kubernetes.role"),
               settings.path("kubernetes.jwt-path").orElse(VaultAuth.DEFAULT_KUBERNETES_JWT));
+      case "jwt" ->
+          VaultAuth.jwt(
+              settings.string("jwt.mount", "jwt"),
+              settings.require("jwt.role"),
+              Path.of(settings.require("jwt.file")));
+      case "cert" ->
+          VaultAuth.cert(
+              settings.string("cert.mount", "cert"),
+              settings.get("cert.name").orElse(null),
+              keyStore(settings),
+              settings.get("cert.key-store-password").orElse(null));
+      case "aws-iam" ->
+          VaultAuth.awsIam(
+              settings.string("aws.mount", "aws"),
+              settings.get("aws.role").orElse(null),
+              settings.string("aws.region", "us-east-1"),
+              settings.get("aws.sts-endpoint").map(java.net.URI::create).orElse(null),
+              settings.get("aws.server-id").orElse(null));
       case "" ->
           throw new SecretsConfigurationException(
               "Missing key '"
                   + settings.fullKey("auth")
-                  + "' (token, approle or kubernetes), or set '"
+                  + "' (token, approle, kubernetes, jwt, cert, aws-iam), or set '"
                   + settings.fullKey("token")
-                  + "'.");
+                  + "' or the environment variable VAULT_TOKEN.");
       default ->
           throw new SecretsConfigurationException(
               "Invalid value '"
                   + method
                   + "' for key '"
                   + settings.fullKey("auth")
-                  + "': expected token, approle or kubernetes.");
+                  + "': expected token, approle, kubernetes, jwt, cert or aws-iam.");
     };
+  }
+
+  private static Path keyStore(ProviderSettings settings) {
+    Path file = Path.of(settings.require("cert.key-store"));
+    if (!Files.isReadable(file)) {
+      throw new SecretsConfigurationException(
+          "The file "
+              + file
+              + " of key '"
+              + settings.fullKey("cert.key-store")
+              + "' cannot be read; it must be the PKCS#12 or JKS key store with the client"
+              + " certificate.");
+    }
+    return file;
+  }
+
+  private static SecretsConfigurationException missingToken(ProviderSettings settings) {
+    return new SecretsConfigurationException(
+        "Missing key '"
+            + settings.fullKey("token")
+            + "' for auth=token: set it, the environment variable VAULT_TOKEN, or log in with"
+            + " 'vault login' (which writes ~/.vault-token).");
   }
 
   /** {@code agent = true}: the local Vault Agent/Proxy authenticates; we send no credential. */

@@ -125,7 +125,7 @@ public final class VaultSecretProviderBuilder {
       throw new IllegalStateException("The Vault auth method is not set (token, approle, ...)");
     }
     VaultEndpoint endpoint = new VaultEndpoint(url, namespace, timeout, caCert, name);
-    VaultHttp http = new VaultHttp(endpoint);
+    VaultHttp http = new VaultHttp(endpoint, auth.clientKeyStore());
     VaultClient client = new VaultClient(http, new TokenSession(auth, http, timeSource));
     return new VaultSecretProvider(name, endpoint, mount, kvVersion, auth, client, maxConcurrency);
   }

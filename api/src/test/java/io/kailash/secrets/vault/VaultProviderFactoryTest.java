@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code vault.*} configuration keys. */
 class VaultProviderFactoryTest {
 
-  private final VaultProviderFactory factory = new VaultProviderFactory();
+  // Not the real environment: VAULT_ADDR or VAULT_TOKEN there must not change these tests.
+  private final VaultProviderFactory factory =
+      new VaultProviderFactory(new VaultEnvironment(Map.of(), null));
   private VaultApiDouble vault;
 
   @BeforeEach
@@ -61,7 +63,8 @@ class VaultProviderFactoryTest {
         .contains("approle.secret-id", "approle.mount", "kubernetes.role", "kubernetes.jwt-path")
         .contains("kubernetes.mount", "ca-cert", "timeout", "max-concurrency");
     assertThat(factory.credentialKeys())
-        .containsExactlyInAnyOrder("token", "approle.secret-id", "approle.role-id");
+        .containsExactlyInAnyOrder(
+            "token", "approle.secret-id", "approle.role-id", "cert.key-store-password");
     assertThat(factory.keys()).containsAll(factory.credentialKeys());
   }
 

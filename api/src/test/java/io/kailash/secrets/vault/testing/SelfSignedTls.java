@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for 127.0.0.1, made with the JDK's keytool (the JDK has no public API
@@ -71,21 +72,38 @@ public final class SelfSignedTls {
   }
 
   SSLContext serverContext() {
+    return serverContext(List.of());
+  }
+
+  /**
+   * The server's context; it trusts exactly {@code clients}' certificates (none: no client auth).
+   */
+  SSLContext serverContext(List<ClientCertificate> clients) {
     try (InputStream in = Files.newInputStream(keyStore)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, PASSWORD);
       KeyManagerFactory keys =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, PASSWORD);
+      TrustManagerFactory trust = null;
+      if (!clients.isEmpty()) {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        for (ClientCertificate client : clients) {
+          trusted.setCertificateEntry(client.fingerprint(), client.certificate());
+        }
+        trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+      }
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, null);
+      context.init(keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot load the test key store", e);
     }
   }
 
-  private static void keytool(String... arguments) {
+  static void keytool(String... arguments) {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     List<String> command = new java.util.ArrayList<>(List.of(keytool.toString()));
     command.addAll(List.of(arguments));

@@ -72,6 +72,18 @@ final class TokenRegistry {
     return loginMounts.get(mount);
   }
 
+  /** The roles of a login mount, by name. */
+  Map<String, Role> roles(String mount) {
+    Map<String, Role> found = new java.util.TreeMap<>();
+    roles.forEach(
+        (key, role) -> {
+          if (key.startsWith(mount + "/")) {
+            found.put(key.substring(mount.length() + 1), role);
+          }
+        });
+    return found;
+  }
+
   Role role(String mount, String name) {
     return roles.get(mount + "/" + name);
   }

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
  * wire format: response envelopes, {@code {"errors":[...]}} bodies, KV v1 and v2 (versions,
  * metadata, deletion and destruction markers, LIST with its trailing-slash rules and 404 for empty
  * lists), {@code sys/internal/ui/mounts}, {@code sys/mounts}, token lookup-self/renew-self with
- * leases on a controllable clock, AppRole and Kubernetes login, and namespaces ({@code
+ * leases on a controllable clock, AppRole, Kubernetes, JWT, TLS certificate (over a mutual-TLS
+ * listener) and AWS IAM login (with a SigV4 check standing in for STS), and namespaces ({@code
  * X-Vault-Namespace} prefixes the path).
  *
  * <p>Like a dev server it starts with a KV v2 mount at {@code secret} and a root token. Tests can
@@ -43,6 +44,11 @@ public final class VaultApiDouble implements AutoCloseable {
   private volatile boolean agentMode;
 
   private VaultApiDouble(TimeSource clock, SelfSignedTls tls) throws IOException {
+    this(clock, tls, List.of());
+  }
+
+  private VaultApiDouble(TimeSource clock, SelfSignedTls tls, List<ClientCertificate> clients)
+      throws IOException {
     tokens = new TokenRegistry(clock);
     router = new VaultRouter(tokens);
     log = new RequestLog(tokens);
@@ -53,7 +59,10 @@ public final class VaultApiDouble implements AutoCloseable {
       server = HttpServer.create(loopback, 50);
     } else {
       HttpsServer https = HttpsServer.create(loopback, 50);
-      https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+      https.setHttpsConfigurator(
+          clients.isEmpty()
+              ? new HttpsConfigurator(tls.serverContext())
+              : new ClientAuthRequired(tls.serverContext(clients)));
       server = https;
     }
     executor =
@@ -81,6 +90,18 @@ public final class VaultApiDouble implements AutoCloseable {
   /** Starts a double that speaks HTTPS with {@code tls}'s certificate. */
   public static VaultApiDouble startTls(SelfSignedTls tls) {
     return start(TimeSource.system(), tls);
+  }
+
+  /**
+   * Starts a double whose TLS listener requires a client certificate, one of {@code clients} (Vault
+   * with {@code tls_require_and_verify_client_cert}); see {@link #enableCert}.
+   */
+  public static VaultApiDouble startMutualTls(SelfSignedTls tls, List<ClientCertificate> clients) {
+    try {
+      return new VaultApiDouble(TimeSource.system(), tls, clients);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the Vault API double", e);
+    }
   }
 
   private static VaultApiDouble start(TimeSource clock, SelfSignedTls tls) {
@@ -165,6 +186,43 @@ public final class VaultApiDouble implements AutoCloseable {
 
   public void enableKubernetes(String mount, String role, String jwt, TokenSpec tokenSpec) {
     tokens.addRole("kubernetes", mount, role, new TokenRegistry.Role(jwt, tokenSpec));
+  }
+
+  /**
+   * Mounts JWT/OIDC auth at {@code auth/<mount>} and adds a role that accepts exactly {@code jwt}
+   * (the double checks no signature or claims: a different token stands for one Vault would
+   * refuse).
+   */
+  public void enableJwt(String mount, String role, String jwt, TokenSpec tokenSpec) {
+    tokens.addRole("jwt", mount, role, new TokenRegistry.Role(jwt, tokenSpec));
+  }
+
+  /**
+   * Mounts TLS certificate auth at {@code auth/<mount>} with a certificate role {@code name} that
+   * accepts connections presenting {@code certificate}.
+   */
+  public void enableCert(
+      String mount, String name, ClientCertificate certificate, TokenSpec tokenSpec) {
+    tokens.addRole(
+        "cert", mount, name, new TokenRegistry.Role(certificate.fingerprint(), tokenSpec));
+  }
+
+  /**
+   * Mounts AWS auth at {@code auth/<mount>} with a role that binds the IAM principal {@code arn};
+   * see {@link #addAwsIdentity}.
+   */
+  public void enableAwsIam(String mount, String role, String arn, TokenSpec tokenSpec) {
+    tokens.addRole("aws", mount, role, new TokenRegistry.Role(arn, tokenSpec));
+  }
+
+  /** An IAM principal the double's stand-in for STS knows: it checks SigV4 with the secret key. */
+  public void addAwsIdentity(String accessKeyId, String secretAccessKey, String arn) {
+    router.auth.sts.add(accessKeyId, new StsSignatureCheck.Identity(secretAccessKey, arn));
+  }
+
+  /** Requires the signed header {@code X-Vault-AWS-IAM-Server-ID} with this value (null: not). */
+  public void awsIamServerId(String value) {
+    router.auth.sts.serverId(value);
   }
 
   /** Answers 412 without {@code X-Vault-Request}, like Vault Agent's require_request_header. */
@@ -273,5 +331,19 @@ public final class VaultApiDouble implements AutoCloseable {
 
   private static ObjectNode toObject(Map<String, ?> data) {
     return VaultReply.JSON.valueToTree(data);
+  }
+
+  /** Makes the TLS handshake fail without a trusted client certificate. */
+  private static final class ClientAuthRequired extends HttpsConfigurator {
+    ClientAuthRequired(javax.net.ssl.SSLContext context) {
+      super(context);
+    }
+
+    @Override
+    public void configure(com.sun.net.httpserver.HttpsParameters params) {
+      javax.net.ssl.SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+      parameters.setNeedClientAuth(true);
+      params.setSSLParameters(parameters);
+    }
   }
 }

@@ -20,7 +20,7 @@ final class VaultRouter {
 
   private final TokenRegistry tokens;
   private final Map<String, KvMountState> mounts = new ConcurrentHashMap<>();
-  private final AuthRoutes auth;
+  final AuthRoutes auth;
 
   VaultRouter(TokenRegistry tokens) {
     this.tokens = tokens;
