@@ -1,5 +1,6 @@
 package io.kailash.runtime;
 
+import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.workflow.Node;
 import java.time.Duration;
 import java.util.Map;
@@ -46,9 +47,20 @@ final class NodeInvoker {
    * @param timeout the longest wait, or {@code null} for no limit
    * @throws Failure if the node threw (the cause), timed out, or the caller was interrupted
    */
-  static Map<String, Object> invoke(Node node, Map<String, Object> inputs, Duration timeout)
+  static Map<String, Object> invoke(
+      String runId, String nodeId, Node node, Map<String, Object> inputs, Duration timeout)
       throws Failure {
-    Future<Map<String, Object>> outputs = WORKERS.submit(() -> node.run(inputs));
+    Future<Map<String, Object>> outputs =
+        WORKERS.submit(
+            () -> {
+              // Tells the agent, if any, which run and node its audit records belong to.
+              AgentHandoff.nodeStarting(new String[] {runId, nodeId});
+              try {
+                return node.run(inputs);
+              } finally {
+                AgentHandoff.nodeStarting(null);
+              }
+            });
     try {
       return timeout == null ? outputs.get() : outputs.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException thrown) {

@@ -86,7 +86,12 @@ final class WorkflowRun {
       Map<String, Object> inputs = inputsOf(node, injected);
       try {
         Map<String, Object> outputs =
-            NodeInvoker.invoke(nodes.get(node.nodeId()), inputs, settings.maxExecutionTime());
+            NodeInvoker.invoke(
+                runId,
+                node.nodeId(),
+                nodes.get(node.nodeId()),
+                inputs,
+                settings.maxExecutionTime());
         SecretOutputGuard guard = new SecretOutputGuard(injectedInRun);
         results.put(
             node.nodeId(), guard.scrub(node.nodeId(), outputs == null ? Map.of() : outputs));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.DirectRunApp;
 import io.kailash.it.apps.InheritanceApp;
+import io.kailash.it.apps.RuntimeApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,5 +83,27 @@ class AgentConventionsIT {
         .filteredOn(line -> line.contains("secret-access"))
         .hasSize(3)
         .allMatch(line -> line.contains("provider=env") && line.contains("outcome=RESOLVED"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void underLocalRuntimeTheAgentsAuditRecordsNameTheRunAndTheNode(Jdk jdk) throws Exception {
+    Path audit = Files.createTempFile(ForkedJvm.workDir(), "audit-", ".jsonl");
+    JvmRun run =
+        app(jdk, RuntimeApp.class)
+            .agent("audit.enabled=true;audit.file=" + audit)
+            .args("agent")
+            .run();
+
+    assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+    run.assertNoSecrets(TOKEN, DB_PASSWORD);
+    List<String> records = Files.readAllLines(audit);
+    assertThat(records)
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .matches(".*\"runId\":\"[0-9a-f-]{36}\".*")
+                    .contains("\"nodeId\":\"fetch\"", "\"outcome\":\"RESOLVED\""));
   }
 }

@@ -176,6 +176,16 @@ public final class AgentHandoff {
     // Without the agent there is nothing to load ahead.
   }
 
+  /**
+   * Called by {@code LocalRuntime} on a node's worker thread: {@code {runId, nodeId}} just before
+   * the node runs, {@code null} when it has returned. Empty here: the agent weaves in a call that
+   * keeps them for the thread, so its audit records name the run and the node. An api jar without
+   * this method only leaves those two audit fields empty.
+   */
+  public static void nodeStarting(String[] runAndNode) {
+    // Without the agent nobody writes audit records from inside Node.run.
+  }
+
   /** The secrets of these requirement lists, each once, in {@link AgentProtocol#refs} form. */
   public static String[] secretRefsOf(Collection<List<SecretRequest>> requirements) {
     Set<SecretRef> refs = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package io.kailash.secrets.agent.bridge;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -90,6 +91,24 @@ public final class SecretsBridge {
         ((Consumer<String[]>) prefetcher).accept(secretRefs);
       } catch (Throwable ignored) {
         // The node that needs the secret resolves it again and reports what is wrong.
+      }
+    }
+  }
+
+  /**
+   * A node of a {@code LocalRuntime} run starts on this thread ({@code {runId, nodeId}}) or has
+   * returned ({@code null}): the agent names them in its audit records. Never throws.
+   */
+  @SuppressWarnings("unchecked")
+  public static void nodeStarting(String[] runAndNode) {
+    Installed current = installed;
+    if (current != null && current.implementation instanceof BiConsumer<?, ?> context) {
+      try {
+        boolean known = runAndNode != null && runAndNode.length == 2;
+        ((BiConsumer<String, String>) context)
+            .accept(known ? runAndNode[0] : null, known ? runAndNode[1] : null);
+      } catch (Throwable ignored) {
+        // Only the audit record's run and node id are lost.
       }
     }
   }

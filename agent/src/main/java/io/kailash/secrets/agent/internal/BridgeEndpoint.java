@@ -1,22 +1,25 @@
 package io.kailash.secrets.agent.internal;
 
 import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.agent.internal.resolve.RunContext;
 import io.kailash.secrets.agent.internal.resolve.SecretResolver;
 import io.kailash.secrets.agent.internal.transform.SecretsTransformer;
 import io.kailash.secrets.injection.AgentProtocol;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * What the bridge calls, in JDK types only: resolution for a node ({@link SecretResolver}),
- * run-start read-ahead, and, as a {@code ClassValue} ({@code ""} when accepted), the guard's
- * verdict on node classes ({@link SecretsTransformer#verdict}).
+ * run-start read-ahead, the run and node a thread works for ({@link RunContext}, for audit
+ * records), and, as a {@code ClassValue} ({@code ""} when accepted), the guard's verdict on node
+ * classes ({@link SecretsTransformer#verdict}).
  *
  * <p>Resolution answers only for instances of classes whose run the agent wove, so the public
  * bridge hands nothing to code that merely calls it with some object.
  */
 final class BridgeEndpoint extends ClassValue<String>
-    implements Function<Object, Object>, Consumer<String[]> {
+    implements Function<Object, Object>, Consumer<String[]>, BiConsumer<String, String> {
 
   private final SecretResolver resolver;
   private final SecretsTransformer transformer;
@@ -43,6 +46,12 @@ final class BridgeEndpoint extends ClassValue<String>
   @Override
   public void accept(String[] secretRefs) {
     resolver.prefetch(secretRefs);
+  }
+
+  /** {@code LocalRuntime}'s run and node id around a node's run ({@code null}: it returned). */
+  @Override
+  public void accept(String runId, String nodeId) {
+    RunContext.set(runId, nodeId);
   }
 
   @Override

@@ -48,8 +48,8 @@ public final class ResolutionAudit {
         sink.record(
             new SecretAccessRecord(
                 Instant.now(),
-                "",
-                "",
+                RunContext.runId(),
+                RunContext.nodeId(),
                 nodeClass.getName(),
                 request.name(),
                 request.version(),
@@ -126,8 +126,8 @@ public final class ResolutionAudit {
       sink.record(
           new SecretAccessRecord(
               Instant.now(),
-              "",
-              "",
+              RunContext.runId(),
+              RunContext.nodeId(),
               nodeClass.getName(),
               ref.name(),
               ref.version(),

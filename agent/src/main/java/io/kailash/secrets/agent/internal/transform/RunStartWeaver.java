@@ -18,12 +18,17 @@ import net.bytebuddy.jar.asm.Opcodes;
  * }</pre>
  *
  * <p>So the agent can load a whole workflow's secrets with one batch read before its first node
- * runs, as {@code LocalRuntime} does with a provider of its own. Nothing but that method changes.
+ * runs, as {@code LocalRuntime} does with a provider of its own. {@code nodeStarting(String[])}
+ * (the run and node id around each node's run) is woven the same way, for the audit records.
+ * Nothing but these two methods changes.
  */
 final class RunStartWeaver {
 
   static final String HANDOFF = "io/kailash/secrets/injection/AgentHandoff";
-  private static final String HOOK = "beforeRun";
+
+  /** The hooks, each woven to call the bridge's method of the same name and descriptor. */
+  private static final java.util.Set<String> HOOKS = java.util.Set.of("beforeRun", "nodeStarting");
+
   private static final String HOOK_DESCRIPTOR = "([Ljava/lang/String;)V";
   private static final String BRIDGE = "io/kailash/secrets/agent/bridge/SecretsBridge";
 
@@ -37,10 +42,10 @@ final class RunStartWeaver {
               int access, String name, String descriptor, String signature, String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             boolean hook =
-                name.equals(HOOK)
+                HOOKS.contains(name)
                     && descriptor.equals(HOOK_DESCRIPTOR)
                     && (access & Opcodes.ACC_STATIC) != 0;
-            return hook ? new CallBridgeFirst(next) : next;
+            return hook ? new CallBridgeFirst(next, name) : next;
           }
         },
         0);
@@ -48,8 +53,11 @@ final class RunStartWeaver {
   }
 
   private static final class CallBridgeFirst extends MethodVisitor {
-    CallBridgeFirst(MethodVisitor next) {
+    private final String hook;
+
+    CallBridgeFirst(MethodVisitor next, String hook) {
       super(Opcodes.ASM9, next);
+      this.hook = hook;
     }
 
     @Override
@@ -57,7 +65,7 @@ final class RunStartWeaver {
       super.visitCode();
       // No branch is added, so no stack map frame is needed.
       super.visitVarInsn(Opcodes.ALOAD, 0);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, HOOK, HOOK_DESCRIPTOR, false);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, hook, HOOK_DESCRIPTOR, false);
     }
 
     @Override

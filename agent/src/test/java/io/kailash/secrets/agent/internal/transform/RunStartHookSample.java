@@ -8,4 +8,8 @@ public final class RunStartHookSample {
   public static void beforeRun(String[] secretRefs) {
     // Empty, as in the api: the weaver adds the call to the bridge.
   }
+
+  public static void nodeStarting(String[] runAndNode) {
+    // Empty, as in the api: the weaver adds the call to the bridge.
+  }
 }
