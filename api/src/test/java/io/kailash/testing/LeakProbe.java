@@ -1,8 +1,10 @@
 package io.kailash.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.kailash.runtime.ExecutionResult;
+import io.kailash.secrets.SecretBackendException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * Captures everything a value could leak into while open (stdout, stderr with the logs, the given
@@ -61,6 +64,23 @@ public final class LeakProbe implements AutoCloseable {
     }
     captured.put("exception " + captured.size(), out + "\n" + messages);
     return this;
+  }
+
+  /**
+   * Runs {@code call} inside a probe, expects it to throw {@link SecretBackendException}, records
+   * the exception with its chain and asserts that no marker appears anywhere the probe captured.
+   *
+   * @return the exception, for the caller's own assertions on reason and message
+   */
+  public static SecretBackendException backendFailureWithout(
+      ThrowingCallable call, String... markers) {
+    try (LeakProbe probe = open()) {
+      Throwable thrown = catchThrowable(call);
+      assertThat(thrown).isInstanceOf(SecretBackendException.class);
+      probe.exception(thrown);
+      probe.assertNowhere(markers);
+      return (SecretBackendException) thrown;
+    }
   }
 
   /** Runs {@code action} and records what it throws, if anything. */

@@ -1,7 +1,6 @@
 package io.kailash.secrets.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
@@ -87,16 +86,10 @@ class AwsAnswerMatchingTest {
                     "unasked-value-6c2f")),
             null);
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(() -> provider.getSecretValues(List.of(SecretRef.current("db"))))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
-              });
-      probe.assertNowhere("unasked-value-6c2f");
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(
+            () -> provider.getSecretValues(List.of(SecretRef.current("db"))), "unasked-value-6c2f");
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
   }
 
   @Test
@@ -110,15 +103,8 @@ class AwsAnswerMatchingTest {
                 .secretString("wrong-value-1d7e")
                 .build());
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(() -> provider.getSecret("db"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
-              });
-      probe.assertNowhere("wrong-value-1d7e");
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(() -> provider.getSecret("db"), "wrong-value-1d7e");
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
   }
 }

@@ -69,18 +69,12 @@ class AwsUntrustedAnswerTest {
     AwsSecretsManagerProvider provider =
         answering(200, "application/x-amz-json-1.1", MARKER + " is not json");
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(() -> provider.getSecret("payments/token"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
-                assertThat(e.isTransient()).isFalse();
-                assertThat(e.getMessage()).contains("not the JSON it should be");
-              });
-      probe.assertNowhere(MARKER, SECRET_KEY);
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(
+            () -> provider.getSecret("payments/token"), MARKER, SECRET_KEY);
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
+    assertThat(e.isTransient()).isFalse();
+    assertThat(e.getMessage()).contains("not the JSON it should be");
     assertThat(requests).as("the SDK must not retry an unreadable answer").hasValue(1);
   }
 
@@ -96,18 +90,12 @@ class AwsUntrustedAnswerTest {
                     AwsBasicCredentials.create("AKIDLOCAL", SECRET_KEY + "\n# old key")))
             .build();
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(() -> provider.getSecret("payments/token"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED);
-                assertThat(e.getMessage())
-                    .contains("The AWS secret access key is not usable: it has a line break");
-              });
-      probe.assertNowhere(SECRET_KEY, "old key");
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(
+            () -> provider.getSecret("payments/token"), SECRET_KEY, "old key");
+    assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED);
+    assertThat(e.getMessage())
+        .contains("The AWS secret access key is not usable: it has a line break");
     assertThat(requests).hasValue(0);
   }
 

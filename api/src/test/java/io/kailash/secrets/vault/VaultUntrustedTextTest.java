@@ -80,17 +80,11 @@ class VaultUntrustedTextTest extends DoubleTestBase {
             .timeSource(clock)
             .build();
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(() -> provider.getSecret("app/token"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED);
-                assertThat(e.getMessage()).contains("line break");
-              });
-      probe.assertNowhere("jwt-body-4f2a", "second line");
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(
+            () -> provider.getSecret("app/token"), "jwt-body-4f2a", "second line");
+    assertThat(e.reason()).isEqualTo(Reason.MISCONFIGURED);
+    assertThat(e.getMessage()).contains("line break");
   }
 
   @Test
@@ -101,20 +95,15 @@ class VaultUntrustedTextTest extends DoubleTestBase {
             new VaultEndpoint(
                 java.net.URI.create(vault.url()), null, Duration.ofSeconds(5), null, "vault"));
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(
-              () ->
-                  http.send(
-                      VaultRequest.get("secret/data/app/token", "app/token"), "hvs.tok\nmarker-77"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.getMessage()).contains("characters HTTP does not allow");
-                assertThat(e.getCause()).isNull();
-              });
-      probe.assertNowhere("marker-77", "hvs.tok");
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(
+            () ->
+                http.send(
+                    VaultRequest.get("secret/data/app/token", "app/token"), "hvs.tok\nmarker-77"),
+            "marker-77",
+            "hvs.tok");
+    assertThat(e.getMessage()).contains("characters HTTP does not allow");
+    assertThat(e.getCause()).isNull();
   }
 
   @Test
@@ -175,16 +164,10 @@ class VaultUntrustedTextTest extends DoubleTestBase {
   void aNonJsonOkAnswerIsAnInvalidResponseWithoutTheBody() {
     vault.failNext(1, VaultFault.malformedJson());
 
-    try (LeakProbe probe = LeakProbe.open()) {
-      assertThatThrownBy(() -> provider().getSecret("app/token"))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> {
-                probe.exception(e);
-                assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
-                assertThat(e.isTransient()).isFalse();
-              });
-      probe.assertNowhere(VaultFault.MALFORMED_MARKER, value);
-    }
+    SecretBackendException e =
+        LeakProbe.backendFailureWithout(
+            () -> provider().getSecret("app/token"), VaultFault.MALFORMED_MARKER, value);
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
+    assertThat(e.isTransient()).isFalse();
   }
 }
