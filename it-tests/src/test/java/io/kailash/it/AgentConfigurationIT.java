@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.DirectRunApp;
 import io.kailash.it.apps.TokenApp;
@@ -26,7 +25,7 @@ class AgentConfigurationIT {
   }
 
   private static ForkedJvm app(Jdk jdk) {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     return ForkedJvm.of(jdk, DirectRunApp.class).env("KAILASH_SECRET_API_TOKEN", TOKEN);
   }
 
@@ -105,7 +104,7 @@ class AgentConfigurationIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void chainFallsThroughAnUnreachableVaultToTheEnvironment(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();

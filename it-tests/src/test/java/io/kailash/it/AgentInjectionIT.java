@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.ConflictApp;
 import io.kailash.it.apps.CustomBaseTypeApp;
@@ -26,7 +25,7 @@ class AgentInjectionIT {
   }
 
   private static ForkedJvm app(Jdk jdk, Class<?> main) {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     return ForkedJvm.of(jdk, main)
         .env("KAILASH_SECRET_API_TOKEN", TOKEN)
         .env("KAILASH_SECRET_DB_PASSWORD", DB_PASSWORD);

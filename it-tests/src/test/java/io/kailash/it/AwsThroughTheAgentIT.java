@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.TokenApp;
 import io.kailash.secrets.aws.testing.MotoClients;
@@ -45,7 +44,7 @@ class AwsThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void nodeGetsItsSecretFromAwsSecretsManager(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
 
     JvmRun run =
         ForkedJvm.of(jdk, TokenApp.class)

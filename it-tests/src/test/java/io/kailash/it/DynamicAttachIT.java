@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.tools.attach.VirtualMachine;
 import io.kailash.it.apps.AttachApp;
@@ -29,7 +28,7 @@ class DynamicAttachIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void alreadyLoadedNodeClassesGetSecretsAfterAttach(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path stats = ForkedJvm.workDir().resolve("attach-stats-" + jdk.feature() + ".txt");
     Files.deleteIfExists(stats);
     ForkedJvm app = ForkedJvm.of(jdk, AttachApp.class).env("KAILASH_SECRET_API_TOKEN", TOKEN);

@@ -1,7 +1,5 @@
 package io.kailash.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.kailash.it.apps.FilesApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ class FilesThroughTheAgentIT {
   @ParameterizedTest(name = "{0}, providers = {1}")
   @MethodSource("runs")
   void nodesGetFileSecretsUpdatesAndFailures(Jdk jdk, String providers) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path root = Files.createTempDirectory(ForkedJvm.workDir(), "files-it");
     Path volume = secretVolume(root);
 

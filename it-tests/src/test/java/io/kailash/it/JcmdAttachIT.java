@@ -34,7 +34,7 @@ class JcmdAttachIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void unquotedConfigIsExplainedAndTheQuotedAttachThenWorks(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path jcmd = jdk.home().resolve("bin/jcmd");
     assumeTrue(Files.isExecutable(jcmd), "no jcmd in " + jdk.home());
     Path stats = ForkedJvm.workDir().resolve("jcmd-stats-" + jdk.feature() + ".txt");

@@ -1,5 +1,7 @@
 package io.kailash.it;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,11 @@ public record Jdk(int feature, Path home) {
 
   public boolean present() {
     return home != null && Files.isExecutable(java());
+  }
+
+  /** Skips the calling test (a JUnit assumption) when this JDK is not on the machine. */
+  public void assumePresent() {
+    assumeTrue(present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
   }
 
   public Path java() {

@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.TokenApp;
 import java.io.IOException;
@@ -26,7 +25,7 @@ class JdkToolIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void jdkToolsIgnoreTheAgent(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
 
     for (List<String> tool : List.of(List.of("jar", "--version"), List.of("javac", "-version"))) {
       ProcessBuilder builder = new ProcessBuilder(jdk.home().resolve("bin/" + tool.get(0)) + "");
@@ -48,7 +47,7 @@ class JdkToolIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void theSameSettingStopsAnApplication(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
 
     JvmRun run =
         ForkedJvm.of(jdk, TokenApp.class).env("JAVA_TOOL_OPTIONS", javaToolOptions()).run();

@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -62,7 +61,7 @@ class ModularApplicationIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void nodeInANamedModuleGetsItsSecret(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path modules = compileModule();
     Path stats = ForkedJvm.workDir().resolve("modular-stats-" + jdk.feature() + ".txt");
     Files.deleteIfExists(stats);

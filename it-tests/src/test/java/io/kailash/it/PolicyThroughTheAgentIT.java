@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.DirectRunApp;
 import io.kailash.it.apps.PolicyApp;
@@ -72,7 +71,7 @@ class PolicyThroughTheAgentIT {
   @MethodSource("jdks")
   void allowedAndInheritedPairsAreInjectedAndARefusedPairNeverReachesVault(Jdk jdk)
       throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path policy = file("policy-", "# payments secrets\npayments/** : " + NODES + "$Payments*\n");
     Path audit = ForkedJvm.workDir().resolve("policy-audit-" + jdk.feature() + ".jsonl");
     Files.deleteIfExists(audit);
@@ -121,7 +120,7 @@ class PolicyThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void aMalformedPolicyStopsTheJvmWithItsLineNumber(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path policy = file("bad-policy-", "# comment\napi-token com.acme.Node\n");
 
     JvmRun run =
@@ -142,7 +141,7 @@ class PolicyThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void aMissingPolicyWithOnConfigErrorWarnDisablesTheAgent(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     Path missing = ForkedJvm.workDir().resolve("no-such.policy");
 
     JvmRun run =
@@ -162,7 +161,7 @@ class PolicyThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void withoutAPolicyOneInfoLineSaysNoneIsEnforced(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
 
     JvmRun run =
         ForkedJvm.of(jdk, DirectRunApp.class)

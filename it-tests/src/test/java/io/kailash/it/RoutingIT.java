@@ -1,7 +1,5 @@
 package io.kailash.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.kailash.it.apps.failclosed.RoutingApp;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +18,7 @@ class RoutingIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void eachInstanceGetsItsOwnClassesSecretsAndTheBridgeAnswersNoStranger(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     ForkedJvm.of(jdk, RoutingApp.class)
         .env("KAILASH_SECRET_API_TOKEN", TOKEN)
         .env("KAILASH_SECRET_DB_PASSWORD", DB_PASSWORD)

@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.JmxApp;
 import io.kailash.secrets.aws.testing.SecretsManagerDouble;
@@ -36,7 +35,7 @@ class SidecarsThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void vaultAgentModeSendsNoTokenAndTheRequestHeader(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     try (VaultApiDouble vaultAgent = VaultApiDouble.start()) {
       vaultAgent.agentMode(true);
       vaultAgent.putKv2("secret", "app/api-token", Map.of("value", API_TOKEN));
@@ -61,7 +60,7 @@ class SidecarsThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void theSecretsManagerAgentProviderReadsThroughTheSidecar(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
     try (SecretsManagerDouble smAgent = SecretsManagerDouble.start()) {
       smAgent.put("app/api-token", API_TOKEN);
 

@@ -1,7 +1,6 @@
 package io.kailash.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kailash.it.apps.JmxApp;
 import io.kailash.it.apps.VaultApp;
@@ -59,7 +58,7 @@ class VaultThroughTheAgentIT {
   @MethodSource("runs")
   void nodesGetVaultSecretsAndFailuresReachTheApplication(Jdk jdk, String providers)
       throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
 
     JvmRun run =
         withVault(ForkedJvm.of(jdk, VaultApp.class), providers)
@@ -82,7 +81,7 @@ class VaultThroughTheAgentIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void theCacheIsAnMBeanOfTheApplicationsPlatformServer(Jdk jdk) throws Exception {
-    assumeTrue(jdk.present(), "No JDK 25 under /usr/lib/jvm on this machine: skipped");
+    jdk.assumePresent();
 
     JvmRun run =
         withVault(ForkedJvm.of(jdk, JmxApp.class), "vault")
