@@ -1,6 +1,5 @@
 package io.kailash.runtime;
 
-import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRequest;
@@ -11,6 +10,7 @@ import io.kailash.secrets.injection.NodeInputs;
 import io.kailash.secrets.injection.OncePerNodeClass;
 import io.kailash.secrets.injection.ParameterInjector;
 import io.kailash.secrets.injection.ParameterShape;
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import io.kailash.secrets.policy.SecretPolicy;
 import io.kailash.workflow.Connection;
 import io.kailash.workflow.Node;

@@ -38,6 +38,14 @@ public class SecretNotFoundException extends SecretProviderException {
     this(List.of(missing), List.of(provider), detail);
   }
 
+  /**
+   * The current version of {@code secretName} is absent: the form for a provider's own {@code
+   * getSecret}. Chains and the runtime add the names of the providers they asked.
+   */
+  public SecretNotFoundException(String secretName) {
+    this(List.of(new SecretRef(secretName, "")), List.of(), "");
+  }
+
   public SecretNotFoundException(String secretName, String version, List<String> providersTried) {
     this(List.of(new SecretRef(secretName, version)), providersTried, "");
   }
@@ -78,14 +86,15 @@ public class SecretNotFoundException extends SecretProviderException {
   private static String message(List<SecretRef> missing, List<String> providers, String detail) {
     String names = missing.stream().map(ref -> "'" + ref + "'").collect(Collectors.joining(", "));
     String what = missing.size() == 1 ? "Secret " + names + " was" : "Secrets " + names + " were";
-    String where = providers.isEmpty() ? "no provider" : String.join(", ", providers);
+    String where = providers.isEmpty() ? "" : "; providers tried: " + String.join(", ", providers);
     String why = detail == null || detail.isEmpty() ? "" : " (" + detail + ")";
     boolean versioned = missing.stream().anyMatch(ref -> !ref.isCurrent());
     return what
-        + " not found; providers tried: "
+        + " not found"
         + where
         + why
-        + ". Store the secret in one of them, or declare it optional."
+        + (providers.isEmpty() ? ". Store the secret" : ". Store the secret in one of them")
+        + ", or declare it optional."
         + (versioned ? VERSION_FORMS : "");
   }
 }

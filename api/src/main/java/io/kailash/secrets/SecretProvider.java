@@ -1,5 +1,7 @@
 package io.kailash.secrets;
 
+import io.kailash.secrets.internal.AbsenceNotes;
+import io.kailash.secrets.internal.SecretRequests;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,8 +19,22 @@ import java.util.Set;
  */
 public interface SecretProvider {
 
-  /** A short name for messages and audit records, e.g. {@code env} or {@code vault}. */
-  String name();
+  /**
+   * A short name for messages and audit records, e.g. {@code env} or {@code vault}. The default is
+   * the class's simple name without a {@code SecretProvider} or {@code Provider} suffix, in lower
+   * case ({@code GcpSecretManagerProvider} → {@code gcpsecretmanager}); under the agent, the name
+   * the configuration gives the provider is used instead.
+   */
+  default String name() {
+    String simple = getClass().getSimpleName();
+    for (String suffix : new String[] {"SecretProvider", "Provider"}) {
+      if (simple.endsWith(suffix) && simple.length() > suffix.length()) {
+        simple = simple.substring(0, simple.length() - suffix.length());
+        break;
+      }
+    }
+    return simple.isEmpty() ? getClass().getName() : simple.toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** The names of the providers this one asks, in order; itself for a single provider. */
   default List<String> providerNames() {

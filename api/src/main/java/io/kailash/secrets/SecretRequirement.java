@@ -1,5 +1,6 @@
 package io.kailash.secrets;
 
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

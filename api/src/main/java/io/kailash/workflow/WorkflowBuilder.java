@@ -1,7 +1,7 @@
 package io.kailash.workflow;
 
-import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.injection.ParameterShape;
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

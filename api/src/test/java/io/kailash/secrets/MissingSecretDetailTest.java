@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.runtime.LocalRuntime;
 import io.kailash.runtime.WorkflowExecutionException;
+import io.kailash.secrets.internal.AbsenceNotes;
 import io.kailash.testing.TestNodes.KeyNode;
 import io.kailash.workflow.WorkflowBuilder;
 import java.util.List;

@@ -48,7 +48,7 @@ class SecretNotFoundExceptionTest {
     SecretNotFoundException e =
         new SecretNotFoundException(List.of(SecretRef.current("a")), List.of(), null);
 
-    assertThat(e).hasMessageContaining("providers tried: no provider.");
+    assertThat(e).hasMessage("Secret 'a' was not found. Store the secret, or declare it optional.");
     assertThat(e.detail()).isEmpty();
     assertThat(e.withProvidersTried(List.of("x", "y")).providersTried()).containsExactly("x", "y");
     assertThat(e.withProvidersTried(List.of("x", "y")).getMessage())

@@ -25,7 +25,7 @@ class ModularApplicationIT {
 
   private static final String TOKEN = "tok-m0dul4r-it-secret";
 
-  private static final String MODULE_INFO = "module it.modular { requires kailash.secrets.api; }";
+  private static final String MODULE_INFO = "module it.modular { requires io.kailash.secrets; }";
 
   private static final String MAIN =
       """

@@ -7,7 +7,7 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.config.ProviderSettings;
-import io.kailash.secrets.jmx.JmxRegistration;
+import io.kailash.secrets.internal.JmxRegistration;
 import io.kailash.secrets.resilience.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;

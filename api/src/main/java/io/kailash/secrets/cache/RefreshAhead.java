@@ -1,6 +1,6 @@
 package io.kailash.secrets.cache;
 
-import io.kailash.secrets.resilience.DaemonThreads;
+import io.kailash.secrets.internal.DaemonThreads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;

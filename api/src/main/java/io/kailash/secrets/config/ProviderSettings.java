@@ -1,5 +1,6 @@
 package io.kailash.secrets.config;
 
+import io.kailash.secrets.internal.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.kailash.secrets.injection;
 
-import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.config.ProviderSettings;
-import io.kailash.secrets.jmx.JmxRegistration;
+import io.kailash.secrets.internal.JmxRegistration;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

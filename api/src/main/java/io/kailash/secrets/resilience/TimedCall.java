@@ -4,6 +4,7 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
+import io.kailash.secrets.internal.DaemonThreads;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

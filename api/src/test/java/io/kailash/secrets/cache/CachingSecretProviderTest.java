@@ -9,16 +9,16 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.testing.ChainMemberProvider;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ManualExecutor;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CachingSecretProviderTest {
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", "pw-1");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend)

@@ -2,14 +2,14 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EvictionTest {
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ScriptedProvider backend = new ScriptedProvider("vault");
 
   @Test

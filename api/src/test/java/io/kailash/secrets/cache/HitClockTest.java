@@ -3,8 +3,8 @@ package io.kailash.secrets.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.resilience.TimeSource;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +32,7 @@ class HitClockTest {
 
   @Test
   void aTestClockIsUsedAsItIs() {
-    ManualClock manual = new ManualClock();
+    FakeTimeSource manual = new FakeTimeSource();
     assertThat(HitClock.forHits(manual)).isSameAs(manual);
     assertThat(HitClock.forHits(TimeSource.system())).isSameAs(HitClock.INSTANCE);
   }

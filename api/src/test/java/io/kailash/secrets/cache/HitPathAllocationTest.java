@@ -2,8 +2,8 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class HitPathAllocationTest {
     ScriptedProvider backend =
         new ScriptedProvider("vault").put("api-key", "k").put("api-key", "7", "k7");
     CachingSecretProvider cache =
-        CachingSecretProvider.builder(backend).timeSource(new ManualClock()).build();
+        CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     hit(cache); // loads both, then warms up

@@ -7,15 +7,15 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NegativeCachingTest {
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ScriptedProvider backend = new ScriptedProvider("vault");
 
   private CachingSecretProvider cache(Duration negativeTtl) {

@@ -3,9 +3,9 @@ package io.kailash.secrets.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ManualExecutor;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import io.kailash.testing.StderrCapture;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RefreshAheadTest {
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ManualExecutor refreshes = new ManualExecutor();
   private final ScriptedProvider backend = new ScriptedProvider("vault").put("token", "old-token");
 

@@ -2,10 +2,10 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretRequirement;
-import io.kailash.secrets.testing.ManualClock;
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import io.kailash.testing.StderrCapture;
 import io.kailash.workflow.Node;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class RotationTest {
     }
   }
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ScriptedProvider backend = new ScriptedProvider("aws").put("signing-key", "key-A");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend)

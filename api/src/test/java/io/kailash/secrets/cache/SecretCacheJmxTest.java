@@ -2,8 +2,8 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
 import javax.management.MBeanServer;
@@ -17,9 +17,9 @@ class SecretCacheJmxTest {
   private final ScriptedProvider backend =
       new ScriptedProvider("vault").put("api-key", "k").put("db/password", "p");
   private final CachingSecretProvider cache =
-      CachingSecretProvider.builder(backend).timeSource(new ManualClock()).build();
+      CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
   private final CachingSecretProvider second =
-      CachingSecretProvider.builder(backend).timeSource(new ManualClock()).build();
+      CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
 
   @AfterEach
   void unregister() {

@@ -3,9 +3,9 @@ package io.kailash.secrets.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretRef;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ManualExecutor;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ class SecretChangeListenerTest {
   private static final String OLD = "old-p4ssword-value";
   private static final String NEW = "new-p4ssword-value";
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ManualExecutor refreshes = new ManualExecutor();
   private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", OLD);
   private final CachingSecretProvider cache =

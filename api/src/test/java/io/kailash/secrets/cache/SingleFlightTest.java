@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ class SingleFlightTest {
 
   private final ScriptedProvider backend = new ScriptedProvider("vault").put("shared", "value-1");
   private final CachingSecretProvider cache =
-      CachingSecretProvider.builder(backend).timeSource(new ManualClock()).build();
+      CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
 
   @Test
   void sixtyFourThreadsAskingForAMissingSecretCauseOneBackendCall() throws Exception {

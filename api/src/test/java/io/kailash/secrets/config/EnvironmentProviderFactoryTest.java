@@ -17,7 +17,7 @@ class EnvironmentProviderFactoryTest {
     assertThat(factory).isInstanceOf(EnvironmentProviderFactory.class);
     assertThat(factory.keys()).containsExactly("prefix");
     assertThat(factory.credentialKeys()).isEmpty();
-    assertThat(SecretProviderFactories.builtIn()).containsKey("env");
+    assertThat(SecretProviderFactories.available()).containsKey("env");
   }
 
   @Test

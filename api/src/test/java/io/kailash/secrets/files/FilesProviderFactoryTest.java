@@ -26,7 +26,7 @@ class FilesProviderFactoryTest {
     assertThat(factory).isInstanceOf(FilesProviderFactory.class);
     assertThat(factory.keys()).containsExactlyInAnyOrder("directory", "max-file-size");
     assertThat(factory.credentialKeys()).isEmpty();
-    assertThat(SecretProviderFactories.builtIn()).containsKeys("env", "files", "vault", "aws");
+    assertThat(SecretProviderFactories.available()).containsKeys("env", "files");
   }
 
   @Test

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.CircuitBreaker.State;
-import io.kailash.secrets.testing.ManualClock;
+import io.kailash.testing.FakeTimeSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final CircuitBreaker circuit =
       new CircuitBreaker("vault", 3, Duration.ofSeconds(30), clock);
 

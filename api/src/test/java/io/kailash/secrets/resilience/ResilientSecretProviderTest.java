@@ -13,8 +13,8 @@ import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.resilience.CircuitBreaker.State;
 import io.kailash.secrets.testing.ChainMemberProvider;
-import io.kailash.secrets.testing.ManualClock;
 import io.kailash.secrets.testing.ScriptedProvider;
+import io.kailash.testing.FakeTimeSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class ResilientSecretProviderTest {
 
-  private final ManualClock clock = new ManualClock();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", "pw");
 
   private ResilientSecretProviderBuilder builder() {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.secrets.testing.ScriptedProvider;
-import io.kailash.secrets.vault.testing.ManualTimeSource;
+import io.kailash.testing.FakeTimeSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StartupJitterTest {
 
-  private final ManualTimeSource clock = new ManualTimeSource();
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final ScriptedProvider backend = new ScriptedProvider("vault").put("k", "v4lue");
 
   @Test

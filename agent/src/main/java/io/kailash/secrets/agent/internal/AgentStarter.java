@@ -56,7 +56,7 @@ public final class AgentStarter {
       Path agentJar,
       Class<?> bridge,
       BiPredicate<Function<Object, Object>, Function<Throwable, Object>> installBridge) {
-    Map<String, SecretProviderFactory> factories = SecretProviderFactories.builtIn();
+    Map<String, SecretProviderFactory> factories = SecretProviderFactories.available();
     Map<String, String> keys = new LinkedHashMap<>(AgentKeys.defaults());
     keys.putAll(ProviderChainAssembler.layerKeys());
     AgentConfigLoader loader =

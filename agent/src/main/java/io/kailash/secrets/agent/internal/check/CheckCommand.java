@@ -60,7 +60,7 @@ public final class CheckCommand {
   }
 
   private static CheckResult check(CheckArguments arguments) throws IOException {
-    Map<String, SecretProviderFactory> factories = SecretProviderFactories.builtIn();
+    Map<String, SecretProviderFactory> factories = SecretProviderFactories.available();
     Map<String, String> defaults = new LinkedHashMap<>(AgentKeys.defaults());
     defaults.putAll(ProviderChainAssembler.layerKeys());
     ConfigCheck config =

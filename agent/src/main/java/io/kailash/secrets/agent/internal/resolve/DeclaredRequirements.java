@@ -1,7 +1,7 @@
 package io.kailash.secrets.agent.internal.resolve;
 
-import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -26,7 +26,7 @@ class ConfigurationReferenceTest {
       Path.of(System.getProperty("basedir", "."), "..", "docs", "configuration.md").normalize();
 
   private final ConfigurationReference reference =
-      new ConfigurationReference(SecretProviderFactories.builtIn());
+      new ConfigurationReference(SecretProviderFactories.available());
 
   @Test
   void everyAcceptedKeyHasADescription() {
@@ -68,7 +68,8 @@ class ConfigurationReferenceTest {
             throw new UnsupportedOperationException();
           }
         };
-    Map<String, SecretProviderFactory> factories = new TreeMap<>(SecretProviderFactories.builtIn());
+    Map<String, SecretProviderFactory> factories =
+        new TreeMap<>(SecretProviderFactories.available());
     factories.put("demo", undescribed);
 
     assertThat(new ConfigurationReference(factories).problems())

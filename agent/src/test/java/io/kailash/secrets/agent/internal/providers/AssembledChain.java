@@ -33,7 +33,7 @@ final class AssembledChain {
 
   SecretProvider assemble() {
     Map<String, SecretProviderFactory> factories =
-        new LinkedHashMap<>(SecretProviderFactories.builtIn());
+        new LinkedHashMap<>(SecretProviderFactories.available());
     factories.put("env", new MapEnvironmentFactory(environment));
     Map<String, String> defaults = new LinkedHashMap<>(AgentKeys.defaults());
     defaults.putAll(ProviderChainAssembler.layerKeys());

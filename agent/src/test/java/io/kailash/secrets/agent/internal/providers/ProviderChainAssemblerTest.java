@@ -24,7 +24,7 @@ class ProviderChainAssemblerTest {
 
   @TempDir Path dir;
 
-  private final Map<String, SecretProviderFactory> factories = SecretProviderFactories.builtIn();
+  private final Map<String, SecretProviderFactory> factories = SecretProviderFactories.available();
 
   private AgentConfig config(String agentArgs) {
     Map<String, String> keys = new LinkedHashMap<>(AgentKeys.defaults());

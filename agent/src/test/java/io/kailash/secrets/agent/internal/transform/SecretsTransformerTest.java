@@ -3,11 +3,11 @@ package io.kailash.secrets.agent.internal.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.agenttest.SampleNodes;
-import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.agent.bridge.SecretsBridge;
 import io.kailash.secrets.agent.bridge.TestBridge;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.secrets.internal.NodeSecretRequirements;
 import io.kailash.workflow.Node;
 import java.util.HashMap;
 import java.util.Map;
