@@ -66,6 +66,28 @@ public final class SecretProviderFactories {
   }
 
   /**
+   * The factory for {@code type} among {@link #available()}, for code that assembles providers by
+   * type name.
+   *
+   * @throws SecretsConfigurationException naming the artifact to add when the type is one this
+   *     project publishes separately, or listing the available types otherwise
+   */
+  public static SecretProviderFactory require(String type) {
+    Map<String, SecretProviderFactory> available = available();
+    SecretProviderFactory factory = available.get(type);
+    if (factory != null) {
+      return factory;
+    }
+    throw new SecretsConfigurationException(
+        "No secret provider of type '"
+            + UntrustedText.quote(String.valueOf(type))
+            + "' on the class path; "
+            + missingArtifact(type)
+                .map(artifact -> "add the dependency " + artifact + ".")
+                .orElse("available: " + String.join(", ", available.keySet()) + "."));
+  }
+
+  /**
    * What to do about a type that no factory serves: for a type this project publishes separately,
    * the artifact to add; otherwise, empty.
    */
@@ -80,9 +102,9 @@ public final class SecretProviderFactories {
       throw new SecretsConfigurationException(
           "The secret provider factory "
               + factory.getClass().getName()
-              + " names the type "
+              + " names the type '"
               + UntrustedText.quote(String.valueOf(type))
-              + "; a type is 1-40 lower-case letters, digits or '-', starting with a letter.");
+              + "'; a type is 1-40 lower-case letters, digits or '-', starting with a letter.");
     }
     SecretProviderFactory earlier = byType.putIfAbsent(type, factory);
     if (earlier != null && earlier.getClass() != factory.getClass()) {

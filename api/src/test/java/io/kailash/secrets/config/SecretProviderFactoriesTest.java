@@ -38,6 +38,20 @@ class SecretProviderFactoriesTest {
   }
 
   @Test
+  void requiringAMissingPublishedTypeNamesTheArtifact() {
+    assertThat(SecretProviderFactories.require("files"))
+        .isInstanceOf(io.kailash.secrets.files.FilesProviderFactory.class);
+    assertThatThrownBy(() -> SecretProviderFactories.require("vault"))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessage(
+            "No secret provider of type 'vault' on the class path; add the dependency"
+                + " io.kailash:kailash-secrets-vault.");
+    assertThatThrownBy(() -> SecretProviderFactories.require("gcp"))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessage("No secret provider of type 'gcp' on the class path; available: env, files.");
+  }
+
+  @Test
   void findsAFactoryListedByAnotherJar() throws IOException {
     try (URLClassLoader loader = listing(GoodFactory.class.getName())) {
       assertThat(SecretProviderFactories.load(loader))
