@@ -48,16 +48,17 @@ class ExtensionsThroughTheAgentIT {
     // One run names the jar, the other a folder of jars.
     Path extensions = chain ? ExtensionJars.folderWithTheExample() : ExtensionJars.example();
 
-    JvmRun run =
+    ForkedJvm app =
         ForkedJvm.of(jdk, ExtensionApp.class)
-            .agent(
-                "extensions="
-                    + extensions
-                    + ";providers="
-                    + providers
-                    + ";in-house.file="
-                    + secrets)
-            .env("EXPECTED_API_TOKEN", API_TOKEN)
+            .agent("extensions=" + extensions + ";providers=" + providers);
+    // The extension's key, known only once its jar is loaded: from the environment in one run.
+    if (chain) {
+      app.env("KAILASH_SECRETS_IN_HOUSE_FILE", secrets.toString());
+    } else {
+      app.jvmArg("-Dkailash.secrets.in-house.file=" + secrets);
+    }
+    JvmRun run =
+        app.env("EXPECTED_API_TOKEN", API_TOKEN)
             .env("EXPECTED_NEXT_TOKEN", NEXT_TOKEN)
             .env("KAILASH_SECRET_DB_PASSWORD", DB_PASSWORD)
             .run();
@@ -110,6 +111,30 @@ class ExtensionsThroughTheAgentIT {
     assertStoppedNaming(jdk, ExtensionJars.example() + "," + copy, copy)
         .contains(ExtensionJars.example().toString())
         .contains("both provide the type 'in-house'");
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void withOnConfigErrorWarnABrokenExtensionDisablesTheAgent(Jdk jdk) throws Exception {
+    jdk.assumePresent();
+    Path missing = ForkedJvm.workDir().resolve("no-such-extension.jar");
+
+    JvmRun run =
+        ForkedJvm.of(jdk, ExtensionApp.class)
+            .agent("extensions=" + missing + ";providers=in-house;on-config-error=warn")
+            .env("EXPECTED_API_TOKEN", API_TOKEN)
+            .env("KAILASH_SECRET_DB_PASSWORD", DB_PASSWORD)
+            .run();
+
+    run.assertClean(
+        List.of("token=absent", "next=absent", "password=absent", "missing=without its secret"),
+        API_TOKEN,
+        DB_PASSWORD);
+    assertThat(run.stderr())
+        .singleElement()
+        .asString()
+        .contains(missing.toString())
+        .contains("The agent is disabled");
   }
 
   /** Exit code 1 before main, one line on stderr naming {@code jar}; returns that line. */
