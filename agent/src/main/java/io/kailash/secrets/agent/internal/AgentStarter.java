@@ -6,6 +6,7 @@ import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
 import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.config.PolicySettings;
+import io.kailash.secrets.agent.internal.extensions.ProviderExtensions;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
 import io.kailash.secrets.agent.internal.logging.AgentLoggerProvider;
@@ -24,8 +25,10 @@ import io.kailash.secrets.config.SecretsConfigurationException;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiPredicate;
@@ -59,11 +62,10 @@ public final class AgentStarter {
     Map<String, SecretProviderFactory> factories = SecretProviderFactories.available();
     Map<String, String> keys = new LinkedHashMap<>(AgentKeys.defaults());
     keys.putAll(ProviderChainAssembler.layerKeys());
-    AgentConfigLoader loader =
-        new AgentConfigLoader(new KeyCatalog(keys, factories), systemProperties(), System.getenv());
+    AgentConfigLoader loader = configLoader(keys, factories);
     try {
       return startChecked(
-          loader, factories, agentArgs, instrumentation, agentJar, bridge, installBridge);
+          loader, keys, factories, agentArgs, instrumentation, agentJar, bridge, installBridge);
     } catch (SecretsConfigurationException | IllegalArgumentException e) {
       // Builders reject out-of-range values (a cache size of 0) with IllegalArgumentException.
       configurationError(e.getMessage(), loader.warnOnConfigError(), attached);
@@ -80,13 +82,32 @@ public final class AgentStarter {
 
   private static boolean startChecked(
       AgentConfigLoader loader,
+      Map<String, String> keys,
       Map<String, SecretProviderFactory> factories,
       String agentArgs,
       Instrumentation instrumentation,
       Path agentJar,
       Class<?> bridge,
       BiPredicate<Function<Object, Object>, Function<Throwable, Object>> installBridge) {
-    AgentConfig config = loader.load(agentArgs, agentJar.getParent());
+    List<String> problems = new ArrayList<>();
+    AgentConfig config = loader.loadReportingAll(agentArgs, agentJar.getParent(), problems);
+    String extensions = config.enabled() ? config.string(AgentKeys.EXTENSIONS) : "";
+    if (!extensions.isEmpty()) {
+      // The extensions' provider types and keys are known only now: read the configuration again
+      // with them. Without the key, the first reading is the only one (no cost at start).
+      ProviderExtensions.Found found =
+          ProviderExtensions.load(
+              extensions, factories, keys.keySet(), AgentStarter.class.getClassLoader());
+      if (!found.problems().isEmpty()) {
+        found.discard();
+        throw new SecretsConfigurationException(found.problems().get(0));
+      }
+      factories = found.factories();
+      loader = configLoader(keys, factories);
+      config = loader.load(agentArgs, agentJar.getParent());
+    } else if (!problems.isEmpty()) {
+      throw new SecretsConfigurationException(problems.get(0)); // what load() would have thrown
+    }
     if (!config.enabled()) {
       return false; // the kill switch: no transformer, no bridge, nothing
     }
@@ -211,6 +232,12 @@ public final class AgentStarter {
     line.append(" The JVM stops (set on-config-error=warn to run without the agent instead).");
     System.err.println(line);
     System.exit(1);
+  }
+
+  private static AgentConfigLoader configLoader(
+      Map<String, String> keys, Map<String, SecretProviderFactory> factories) {
+    return new AgentConfigLoader(
+        new KeyCatalog(keys, factories), systemProperties(), System.getenv());
   }
 
   private static Map<String, String> systemProperties() {

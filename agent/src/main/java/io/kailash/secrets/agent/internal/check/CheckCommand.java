@@ -7,7 +7,6 @@ import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
 import io.kailash.secrets.agent.internal.logging.AgentLoggerProvider;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
-import io.kailash.secrets.config.SecretProviderFactories;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.policy.SecretPolicy;
 import java.io.IOException;
@@ -60,9 +59,12 @@ public final class CheckCommand {
   }
 
   private static CheckResult check(CheckArguments arguments) throws IOException {
-    Map<String, SecretProviderFactory> factories = SecretProviderFactories.available();
     Map<String, String> defaults = new LinkedHashMap<>(AgentKeys.defaults());
     defaults.putAll(ProviderChainAssembler.layerKeys());
+    List<String> extensionProblems = new ArrayList<>();
+    Map<String, SecretProviderFactory> factories =
+        CheckedExtensions.factories(
+            arguments.config(), defaults, systemProperties(), System.getenv(), extensionProblems);
     ConfigCheck config =
         ConfigCheck.of(
             arguments.config(), factories, defaults, systemProperties(), System.getenv());
@@ -81,9 +83,11 @@ public final class CheckCommand {
       probe.reach(type);
       providers.add(new ProviderState(type, probe.failureOf(type)));
     }
+    List<String> problems = new ArrayList<>(extensionProblems);
+    problems.addAll(config.problems());
     return new CheckResult(
         arguments.config().toString(),
-        config.problems(),
+        List.copyOf(problems),
         List.copyOf(providers),
         List.copyOf(reports),
         config.policy().toString());

@@ -25,6 +25,7 @@ public final class AgentKeys {
   public static final String POLICY_FILE = "policy.file";
   public static final String POLICY_DEFAULT = "policy.default";
   public static final String AUDIT_SINK = "audit.sink";
+  public static final String EXTENSIONS = "extensions";
 
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
@@ -93,6 +94,13 @@ public final class AgentKeys {
               "for secrets no rule of the policy names: `allow` (any node class) or `deny` (only"
                   + " pairs a rule allows; needs `policy.file`). With `allow` and no `policy.file`"
                   + " nothing is refused and one INFO line says no policy is enforced"),
+          ConfigKey.noDefault(
+              EXTENSIONS,
+              "jars, or folders of jars (every `*.jar` in it), comma-separated, that add provider"
+                  + " types: each lists its `SecretProviderFactory` in `META-INF/services`, and"
+                  + " its type can then be named in `providers` with its keys under `<type>.`; a"
+                  + " missing or broken jar is a configuration error naming it. Extensions run"
+                  + " with the agent's privileges ([extensions.md](extensions.md))"),
           ConfigKey.noDefault(
               STATS_FILE, "test only: write transformation counters here at JVM exit"));
 
