@@ -1,5 +1,6 @@
 package io.kailash.secrets.agent.internal.check;
 
+import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.agent.internal.check.CheckResult.NodeReport;
 import io.kailash.secrets.agent.internal.check.CheckResult.ProviderState;
 import io.kailash.secrets.agent.internal.check.CheckResult.SecretReport;
@@ -9,6 +10,7 @@ import io.kailash.secrets.agent.internal.logging.AgentLoggerProvider;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.config.SecretProviderFactories;
 import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.secrets.policy.SecretPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * {@code java -jar kailash-secrets.jar check}: validates the agent's configuration (every error at
@@ -66,7 +69,15 @@ public final class CheckCommand {
     ConfigCheck config =
         ConfigCheck.of(
             arguments.config(), factories, defaults, systemProperties(), System.getenv());
-    List<NodeSecrets> nodes = NodeSecrets.of(ClassPathScanner.scan(arguments.application()));
+    Map<String, ScannedClass> scanned = ClassPathScanner.scan(arguments.application());
+    List<String> problems = new ArrayList<>(config.problems());
+    List<String> notes = new ArrayList<>();
+    if (!arguments.application().isEmpty()) {
+      problems.addAll(ConfiguredInScan.clashes(scanned, config.requirements()));
+      notes.addAll(ConfiguredInScan.notFound(scanned, config.requirements()));
+    }
+    List<NodeSecrets> nodes =
+        NodeSecrets.of(ConfiguredInScan.merge(scanned, config.requirements()));
     SecretProbe probe = new SecretProbe(config.providers());
     List<NodeReport> reports = new ArrayList<>();
     for (NodeSecrets node : nodes) {
@@ -83,10 +94,30 @@ public final class CheckCommand {
     }
     return new CheckResult(
         arguments.config().toString(),
-        config.problems(),
+        List.copyOf(problems),
         List.copyOf(providers),
         List.copyOf(reports),
-        config.policy().toString());
+        config.policy().toString(),
+        configuredSummary(config.requirements()),
+        List.copyOf(notes));
+  }
+
+  /** Each configured class with its requirements as written, for the report. */
+  private static List<String> configuredSummary(ConfiguredRequirements configured) {
+    List<String> lines = new ArrayList<>();
+    for (String className : new TreeSet<>(configured.classNames())) {
+      List<String> entries = new ArrayList<>();
+      for (SecretRequest request : configured.forClass(className)) {
+        entries.add(
+            request.name()
+                + (request.version().isEmpty() ? "" : "@" + request.version())
+                + " -> "
+                + request.parameter()
+                + (request.optional() ? " (optional)" : ""));
+      }
+      lines.add(className + " = " + String.join(", ", entries));
+    }
+    return List.copyOf(lines);
   }
 
   private static SecretReport report(
