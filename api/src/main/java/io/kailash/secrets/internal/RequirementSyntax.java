@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * The text form of the requirements configuration declares for a class it cannot annotate (agent
  * key {@code requirements.<class>}, {@code LocalRuntime.builder().requirements(...)}):
  *
- * <pre>
+ * <pre>{@code
  * jwt-signing-key -> secret_key, api-token -> api_token (optional), db-password@v2 -> password
- * </pre>
+ * }</pre>
  *
  * <p>Each comma-separated entry is {@code <secret>[@<version>] -> <parameter> [(optional)]}: the
  * four members of {@code @SecretRequirement}. Problems are reported with what was written and the
