@@ -45,9 +45,8 @@ public final class AgentHandoff {
       new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
-          DeclaresSecrets declared = declared(type);
-          // an invalid declaration is reported by needsSecrets when it runs, if it runs
-          String refusal = declared.any || declared.invalid != null ? agentVerdict(type) : null;
+          // An invalid declaration counts as one: needsSecrets reports it when it runs, if it runs.
+          String refusal = declared(type).any ? agentVerdict(type) : null;
           return refusal == null ? ACCEPTED : refusal;
         }
       };

@@ -13,6 +13,7 @@ final class DeclaresSecrets {
   /** The agent's configured class names this answer was computed with. */
   final String configuredClasses;
 
+  /** Whether it declares any secret; true too when its annotations are invalid. */
   final boolean any;
 
   /** Why the class's annotations are invalid, or {@code null}. */
