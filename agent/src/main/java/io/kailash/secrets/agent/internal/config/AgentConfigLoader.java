@@ -242,8 +242,18 @@ public final class AgentConfigLoader {
                 + "' (from "
                 + source.spelling(key)
                 + ")."
-                + KeySuggestions.didYouMean(key, catalog.keys())
+                + KeySuggestions.didYouMean(key, candidatesFor(key))
                 + " See docs/configuration.md for every key."));
+  }
+
+  /** The known keys, and the requirements key {@code key} may have meant to be. */
+  private List<String> candidatesFor(String key) {
+    List<String> candidates = new ArrayList<>(catalog.keys());
+    int dot = key.indexOf('.');
+    if (dot > 0 && dot < key.length() - 1) {
+      candidates.add(AgentKeys.REQUIREMENTS_PREFIX + key.substring(dot + 1));
+    }
+    return candidates;
   }
 
   /** Throws {@code e}, or records it when every problem is wanted ({@link #loadReportingAll}). */

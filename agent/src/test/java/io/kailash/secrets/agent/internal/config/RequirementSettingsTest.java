@@ -97,6 +97,13 @@ class RequirementSettingsTest {
   }
 
   @Test
+  void aMisspeltPrefixIsAnUnknownKeyWithASuggestion() {
+    assertThatThrownBy(() -> read("requirement.com.acme.Node=a -> x"))
+        .hasMessageContaining("Unknown configuration key 'requirement.com.acme.Node'")
+        .hasMessageContaining("Did you mean 'requirements.com.acme.Node'?");
+  }
+
+  @Test
   void anEnvironmentVariableCannotSpellAClassNameAndIsRefusedSayingWhereToWriteIt() {
     environment.put("KAILASH_SECRETS_REQUIREMENTS_COM_ACME_NODE", "a -> x");
 
