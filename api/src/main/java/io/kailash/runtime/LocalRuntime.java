@@ -1,9 +1,12 @@
 package io.kailash.runtime;
 
 import io.kailash.secrets.SecretProvider;
+import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.audit.AuditSink;
 import io.kailash.secrets.audit.Slf4jAuditSink;
 import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.internal.ConfiguredRequirements;
+import io.kailash.secrets.internal.RequirementSource;
 import io.kailash.secrets.policy.PolicyDefault;
 import io.kailash.secrets.policy.PolicyFile;
 import io.kailash.secrets.policy.SecretPolicy;
@@ -11,6 +14,8 @@ import io.kailash.workflow.Workflow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +48,9 @@ import org.slf4j.LoggerFactory;
  *       POLICY_DENIED} as the cause (docs/security.md).
  * </ul>
  *
+ * <p>Node classes that cannot be annotated get their requirements from {@link
+ * Builder#requirements(String, String)}, with the same rules.
+ *
  * <p>Without a provider the runtime injects nothing, and the kailash-secrets agent, if attached,
  * injects at {@code Node.run} instead.
  */
@@ -69,7 +77,15 @@ public final class LocalRuntime {
             builder.auditSink,
             builder.maxExecutionTime,
             builder.clock,
-            builder.policy);
+            builder.policy,
+            RequirementSource.with(
+                ConfiguredRequirements.of(builder.requirements, LocalRuntime::where)));
+    if (builder.provider == null && !builder.requirements.isEmpty()) {
+      throw new SecretsConfigurationException(
+          "LocalRuntime.builder().requirements(...) needs a secretProvider(...): without one the"
+              + " kailash-secrets agent injects, and it reads its own requirements.<class> keys."
+              + " Set a provider, or move the requirements to the agent's configuration.");
+    }
     if (builder.provider != null
         && !builder.policy.isEnforced()
         && NO_POLICY_LOGGED.compareAndSet(false, true)) {
@@ -79,6 +95,10 @@ public final class LocalRuntime {
                   + " declares. Set LocalRuntime.builder().policy(path) to restrict them (see"
                   + " docs/security.md).");
     }
+  }
+
+  private static String where(String className) {
+    return "LocalRuntime.builder().requirements(\"" + className + "\", ...)";
   }
 
   public static Builder builder() {
@@ -116,6 +136,7 @@ public final class LocalRuntime {
     private Duration maxExecutionTime;
     private Clock clock = Clock.systemUTC();
     private SecretPolicy policy = SecretPolicy.none();
+    private final Map<String, List<SecretRequest>> requirements = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -171,6 +192,46 @@ public final class LocalRuntime {
       this.policy =
           PolicyFile.read(
               Objects.requireNonNull(file, "file"), Objects.requireNonNull(unmatched, "unmatched"));
+      return this;
+    }
+
+    /**
+     * Declares the secrets a node class needs when it cannot carry {@code @SecretRequirement} (a
+     * third-party class), in the agent's {@code requirements.<class>} syntax, e.g. {@code
+     * "jwt-signing-key -> secret_key, api-token@v2 -> api_token (optional)"}. The rules are the
+     * annotation's: subclasses inherit them, a missing required secret stops the node before its
+     * body runs, and a parameter is declared once, by configuration or by an annotation of the
+     * class or its superclasses (a clash fails the run naming both). Needs a {@link
+     * #secretProvider}.
+     *
+     * @param className the binary name, e.g. {@code com.acme.ThirdPartyNode} or {@code
+     *     com.acme.Outer$Node}
+     * @throws SecretsConfigurationException for an invalid class name, entry, secret name or
+     *     parameter, a parameter declared twice, or a class declared twice
+     */
+    public Builder requirements(String className, String declarations) {
+      Objects.requireNonNull(className, "className");
+      Objects.requireNonNull(declarations, "declarations");
+      return requirements(
+          className,
+          ConfiguredRequirements.parse(Map.of(className, declarations), LocalRuntime::where)
+              .forClass(className));
+    }
+
+    /**
+     * As {@link #requirements(String, String)}, with the requirements as values.
+     *
+     * @throws SecretsConfigurationException as there
+     */
+    public Builder requirements(String className, List<SecretRequest> requests) {
+      Objects.requireNonNull(className, "className");
+      ConfiguredRequirements.of(Map.of(className, List.copyOf(requests)), LocalRuntime::where);
+      if (requirements.putIfAbsent(className, List.copyOf(requests)) != null) {
+        throw new SecretsConfigurationException(
+            "Secret requirements for "
+                + className
+                + " are declared twice; give all of a class's requirements in one call.");
+      }
       return this;
     }
 

@@ -10,7 +10,6 @@ import io.kailash.secrets.injection.NodeInputs;
 import io.kailash.secrets.injection.OncePerNodeClass;
 import io.kailash.secrets.injection.ParameterInjector;
 import io.kailash.secrets.injection.ParameterShape;
-import io.kailash.secrets.internal.NodeSecretRequirements;
 import io.kailash.secrets.policy.SecretPolicy;
 import io.kailash.workflow.Connection;
 import io.kailash.workflow.Node;
@@ -123,7 +122,7 @@ final class WorkflowRun {
 
   private NodeRequirements requirementsOf(String nodeId, Class<?> nodeClass) {
     try {
-      return new NodeRequirements(nodeId, nodeClass, NodeSecretRequirements.of(nodeClass));
+      return new NodeRequirements(nodeId, nodeClass, settings.requirements().of(nodeClass));
     } catch (IllegalStateException badDeclaration) {
       throw fail(nodeId, badDeclaration.getMessage(), badDeclaration);
     }
@@ -142,7 +141,7 @@ final class WorkflowRun {
     WorkflowExecutionException first = null;
     for (NodeRequirements node : requirements) {
       for (SecretRequest request : node.requests()) {
-        if (!policy.permits(node.nodeClass(), request.name())) {
+        if (!policy.permits(node.nodeClass(), request.name(), settings.requirements()::declares)) {
           audit.record(
               node, request, SecretPolicy.PROVIDER, Outcome.DENIED_BY_POLICY, CacheStatus.NONE);
           if (first == null) {

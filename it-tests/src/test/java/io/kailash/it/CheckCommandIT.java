@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kailash.it.apps.check.CheckNodes;
 import io.kailash.it.apps.check.MissingSecretNode;
+import io.kailash.it.apps.thirdparty.LedgerNode;
 import io.kailash.secrets.vault.testing.TokenSpec;
 import io.kailash.secrets.vault.testing.VaultApiDouble;
 import java.net.ServerSocket;
@@ -223,6 +224,46 @@ class CheckCommandIT {
             "    ok   app/db#password -> parameter db_password, required, policy allows, resolves"
                 + " from vault");
     run.assertNoSecrets(API_TOKEN, DB_PASSWORD, token);
+  }
+
+  @Test
+  void configuredRequirementsAreListedCheckedAndTheirClashesFailTheCheck() throws Exception {
+    String ledger = "io.kailash.it.apps.thirdparty.LedgerNode";
+    Path app =
+        CheckRun.jar("", Map.of(), CheckNodes.class, CheckNodes.ApiNode.class, LedgerNode.class);
+    Path config =
+        appendTo(vaultConfig(), "requirements." + ledger + " = app/api-token -> ledger_token");
+    appendTo(config, "requirements.com.acme.NotThere = app/api-token -> token");
+
+    JvmRun run = check("--config", config, "--jar", app);
+
+    assertThat(run.exitCode()).as("stdout %s; stderr %s", run.stdout(), run.stderr()).isZero();
+    assertThat(run.stdout())
+        .contains(
+            "Configured requirements (requirements.<class>):",
+            "  " + ledger + " = app/api-token -> ledger_token",
+            "  " + ledger,
+            "    ok   app/api-token -> parameter ledger_token, required, policy allows, resolves"
+                + " from vault")
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "  NOTE requirements.com.acme.NotThere: no such class in the scanned"));
+
+    appendTo(
+        config,
+        "requirements.io.kailash.it.apps.check.CheckNodes$ApiNode = app/db#password -> api_token");
+    JvmRun clash = check("--config", config, "--jar", app);
+
+    assertThat(clash.exitCode()).isOne();
+    assertThat(clash.stdout())
+        .contains(
+            "  ERROR requirements.io.kailash.it.apps.check.CheckNodes$ApiNode declares the parameter"
+                + " 'api_token', which @SecretRequirement on"
+                + " io.kailash.it.apps.check.CheckNodes$ApiNode declares too; each parameter can be"
+                + " filled by one secret only.");
+    run.assertNoSecrets(API_TOKEN, DB_PASSWORD, token);
+    clash.assertNoSecrets(API_TOKEN, DB_PASSWORD, token);
   }
 
   private static Path vaultConfig() throws Exception {

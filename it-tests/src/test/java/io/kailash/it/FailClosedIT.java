@@ -115,7 +115,7 @@ class FailClosedIT {
         Jars.replacingBytes(
             api,
             "io/kailash/secrets/injection/AgentHandoff.class",
-            "kailash-secrets-protocol-2",
+            "kailash-secrets-protocol-3",
             "kailash-secrets-protocol-9");
     JvmRun run =
         app(jdk, "named", "io.kailash.it.apps.TokenNode")
@@ -123,7 +123,7 @@ class FailClosedIT {
             .run();
 
     String line = assertRefused(run, "named", "io.kailash.it.apps.TokenNode");
-    assertThat(line).contains("kailash-secrets-protocol-9").contains("kailash-secrets-protocol-2");
+    assertThat(line).contains("kailash-secrets-protocol-9").contains("kailash-secrets-protocol-3");
     assertThat(run.stderr().stream().filter(l -> l.contains("kailash-secrets-protocol-9")))
         .as("one line naming both versions")
         .hasSize(1);

@@ -4,7 +4,6 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
-import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,14 +45,18 @@ public final class AgentHandoff {
       new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
-          boolean declaresSecrets;
-          try {
-            declaresSecrets = !NodeSecretRequirements.of(type).isEmpty();
-          } catch (IllegalStateException invalid) {
-            declaresSecrets = true; // reported by needsSecrets when it runs, if it runs
-          }
-          String refusal = declaresSecrets ? agentVerdict(type) : null;
+          // An invalid declaration counts as one: needsSecrets reports it when it runs, if it runs.
+          String refusal = declared(type).any ? agentVerdict(type) : null;
           return refusal == null ? ACCEPTED : refusal;
+        }
+      };
+
+  /** Per node class: whether it declares secrets, by annotation or in the agent's configuration. */
+  private static final ClassValue<DeclaresSecrets> DECLARED =
+      new ClassValue<>() {
+        @Override
+        protected DeclaresSecrets computeValue(Class<?> type) {
+          return DeclaresSecrets.of(type, configuredClasses());
         }
       };
 
@@ -147,23 +150,42 @@ public final class AgentHandoff {
    */
   public static boolean needsSecrets(Object node, Map<String, Object> parameters) {
     Class<?> nodeClass = node.getClass();
-    if (requirementsOf(nodeClass).isEmpty()) {
+    DeclaresSecrets declared = declared(nodeClass);
+    if (declared.invalid != null) {
+      throw new SecretBackendException(
+          AgentProtocol.AGENT,
+          null,
+          SecretBackendException.Reason.INVALID_REQUEST,
+          declared.invalid);
+    }
+    if (!declared.any) {
       return false;
     }
     return !(parameters instanceof InjectedParameters injected
         && injected.isResolvedFor(nodeClass));
   }
 
-  private static List<SecretRequest> requirementsOf(Class<?> nodeClass) {
-    try {
-      return NodeSecretRequirements.of(nodeClass);
-    } catch (IllegalStateException invalid) {
-      throw new SecretBackendException(
-          AgentProtocol.AGENT,
-          null,
-          SecretBackendException.Reason.INVALID_REQUEST,
-          invalid.getMessage());
+  /**
+   * The cached answer, computed again if the agent's configured class names changed since (an agent
+   * attached after the class was first asked about).
+   */
+  private static DeclaresSecrets declared(Class<?> nodeClass) {
+    DeclaresSecrets known = DECLARED.get(nodeClass);
+    if (!known.configuredClasses.equals(configuredClasses())) {
+      DECLARED.remove(nodeClass);
+      known = DECLARED.get(nodeClass);
     }
+    return known;
+  }
+
+  /**
+   * The binary names of the classes the agent's configuration declares requirements for ({@code
+   * requirements.<class>}), comma-separated. Empty here: the agent weaves in its configured names,
+   * so that a class it must inject into (or refuse) is known as one that declares secrets. What is
+   * resolved the agent still derives itself.
+   */
+  static String configuredClasses() {
+    return "";
   }
 
   /**

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class AgentProtocol {
 
   /** Change whenever an answer's keys or a method the agent calls or weaves changes. */
-  public static final String PROTOCOL = "kailash-secrets-protocol-2";
+  public static final String PROTOCOL = "kailash-secrets-protocol-3";
 
   static final String PROTOCOL_KEY = "protocol";
   static final String OUTCOME = "outcome";

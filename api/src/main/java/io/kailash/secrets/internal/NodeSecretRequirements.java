@@ -3,6 +3,7 @@ package io.kailash.secrets.internal;
 import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.SecretRequirement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class NodeSecretRequirements {
     return collect(type, NodeSecretRequirements::declaredOn);
   }
 
-  private static List<SecretRequest> declaredOn(Class<?> c) {
+  /** The requirements {@code c}'s own {@link SecretRequirement} annotations declare. */
+  static List<SecretRequest> declaredOn(Class<?> c) {
     List<SecretRequest> declared = new ArrayList<>();
     for (SecretRequirement annotation : c.getDeclaredAnnotationsByType(SecretRequirement.class)) {
       declared.add(from(c, annotation));
@@ -69,25 +71,74 @@ public final class NodeSecretRequirements {
    */
   public static List<SecretRequest> collect(
       Class<?> type, Function<Class<?>, List<SecretRequest>> declaredOn) {
+    return collect(type, declaredOn, c -> List.of());
+  }
+
+  /**
+   * As {@link #collect(Class, Function)}, with the requirements configuration declares for a class
+   * by name ({@link ConfiguredRequirements}) counted as that class's own, after its annotations. A
+   * parameter is declared either by annotations or by configuration in one hierarchy, never by
+   * both: configuration must not silently replace what the code declares, nor the reverse.
+   *
+   * @param annotatedOn the requirements one class's annotations declare, in declaration order
+   * @param configuredOn the requirements configuration declares for one class
+   * @throws IllegalStateException naming the class if a declaration is invalid or the two clash
+   */
+  public static List<SecretRequest> collect(
+      Class<?> type,
+      Function<Class<?>, List<SecretRequest>> annotatedOn,
+      Function<Class<?>, List<SecretRequest>> configuredOn) {
     List<Class<?>> hierarchy = new ArrayList<>();
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       hierarchy.add(0, c);
     }
     Map<String, SecretRequest> byParameter = new LinkedHashMap<>();
+    Map<String, String> annotatedBy = new HashMap<>();
+    Map<String, String> configuredFor = new HashMap<>();
     for (Class<?> c : hierarchy) {
       Map<String, SecretRequest> declaredHere = new LinkedHashMap<>();
-      for (SecretRequest request : declaredOn.apply(c)) {
-        if (declaredHere.put(request.parameter(), request) != null) {
+      for (SecretRequest request : annotatedOn.apply(c)) {
+        String parameter = request.parameter();
+        if (declaredHere.put(parameter, request) != null) {
           throw new IllegalStateException(
               c.getName()
                   + " declares two @SecretRequirement for the parameter '"
-                  + request.parameter()
+                  + parameter
                   + "'; each parameter can be filled by one secret only.");
         }
-        byParameter.remove(request.parameter());
-        byParameter.put(request.parameter(), request);
+        if (configuredFor.containsKey(parameter)) {
+          throw clash(c, parameter, configuredFor.get(parameter), c.getName());
+        }
+        annotatedBy.put(parameter, c.getName());
+        byParameter.remove(parameter);
+        byParameter.put(parameter, request);
+      }
+      for (SecretRequest request : configuredOn.apply(c)) {
+        String parameter = request.parameter();
+        if (annotatedBy.containsKey(parameter)) {
+          throw clash(c, parameter, c.getName(), annotatedBy.get(parameter));
+        }
+        configuredFor.put(parameter, c.getName());
+        byParameter.remove(parameter);
+        byParameter.put(parameter, request);
       }
     }
     return List.copyOf(byParameter.values());
+  }
+
+  private static IllegalStateException clash(
+      Class<?> at, String parameter, String configuredClass, String annotatedClass) {
+    return new IllegalStateException(
+        at.getName()
+            + ": the secret requirements configured for "
+            + configuredClass
+            + " declare the parameter '"
+            + parameter
+            + "', which @SecretRequirement on "
+            + annotatedClass
+            + " declares too; each parameter can be filled by one secret only. Remove it from the"
+            + " configuration (requirements."
+            + configuredClass
+            + ") or rename one of the parameters.");
   }
 }

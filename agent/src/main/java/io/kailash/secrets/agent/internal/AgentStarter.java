@@ -6,6 +6,7 @@ import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
 import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.config.PolicySettings;
+import io.kailash.secrets.agent.internal.config.RequirementSettings;
 import io.kailash.secrets.agent.internal.extensions.ProviderExtensions;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
@@ -22,6 +23,7 @@ import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.config.SecretProviderFactories;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -120,11 +122,18 @@ public final class AgentStarter {
     SecretProvider provider = ProviderChainAssembler.assemble(config, factories, mbeans);
     ResolutionAudit audit = ProviderChainAssembler.audit(config);
     PolicyGate policy = new PolicyGate(PolicySettings.read(config));
+    ConfiguredRequirements requirements = RequirementSettings.read(config);
     TransformStats stats = new TransformStats();
     SecretsTransformer transformer =
-        new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);
+        new SecretsTransformer(
+            settings.baseType(),
+            settings.method(),
+            bridge,
+            stats,
+            RequirementSettings.classNames(requirements));
     SecretResolver resolver =
-        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config), policy);
+        new SecretResolver(
+            provider, audit, stats, ProviderChainAssembler.isCached(config), policy, requirements);
     // Everything that can fail on a bad configuration has run; from here on the agent is on.
     if (!installBridge.test(
         new BridgeEndpoint(resolver, transformer),

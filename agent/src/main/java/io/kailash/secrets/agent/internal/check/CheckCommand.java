@@ -1,5 +1,6 @@
 package io.kailash.secrets.agent.internal.check;
 
+import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.agent.internal.check.CheckResult.NodeReport;
 import io.kailash.secrets.agent.internal.check.CheckResult.ProviderState;
 import io.kailash.secrets.agent.internal.check.CheckResult.SecretReport;
@@ -8,6 +9,7 @@ import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
 import io.kailash.secrets.agent.internal.logging.AgentLoggerProvider;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.secrets.policy.SecretPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * {@code java -jar kailash-secrets.jar check}: validates the agent's configuration (every error at
@@ -68,7 +71,17 @@ public final class CheckCommand {
     ConfigCheck config =
         ConfigCheck.of(
             arguments.config(), factories, defaults, systemProperties(), System.getenv());
-    List<NodeSecrets> nodes = NodeSecrets.of(ClassPathScanner.scan(arguments.application()));
+    Map<String, ScannedClass> scanned = ClassPathScanner.scan(arguments.application());
+    // Broken extensions first: the configuration's problems may only follow from them.
+    List<String> problems = new ArrayList<>(extensionProblems);
+    problems.addAll(config.problems());
+    List<String> notes = new ArrayList<>();
+    if (!arguments.application().isEmpty()) {
+      problems.addAll(ConfiguredInScan.clashes(scanned, config.requirements()));
+      notes.addAll(ConfiguredInScan.notFound(scanned, config.requirements()));
+    }
+    List<NodeSecrets> nodes =
+        NodeSecrets.of(ConfiguredInScan.merge(scanned, config.requirements()));
     SecretProbe probe = new SecretProbe(config.providers());
     List<NodeReport> reports = new ArrayList<>();
     for (NodeSecrets node : nodes) {
@@ -83,14 +96,32 @@ public final class CheckCommand {
       probe.reach(type);
       providers.add(new ProviderState(type, probe.failureOf(type)));
     }
-    List<String> problems = new ArrayList<>(extensionProblems);
-    problems.addAll(config.problems());
     return new CheckResult(
         arguments.config().toString(),
         List.copyOf(problems),
         List.copyOf(providers),
         List.copyOf(reports),
-        config.policy().toString());
+        config.policy().toString(),
+        configuredSummary(config.requirements()),
+        List.copyOf(notes));
+  }
+
+  /** Each configured class with its requirements as written, for the report. */
+  private static List<String> configuredSummary(ConfiguredRequirements configured) {
+    List<String> lines = new ArrayList<>();
+    for (String className : new TreeSet<>(configured.classNames())) {
+      List<String> entries = new ArrayList<>();
+      for (SecretRequest request : configured.forClass(className)) {
+        entries.add(
+            request.name()
+                + (request.version().isEmpty() ? "" : "@" + request.version())
+                + " -> "
+                + request.parameter()
+                + (request.optional() ? " (optional)" : ""));
+      }
+      lines.add(className + " = " + String.join(", ", entries));
+    }
+    return List.copyOf(lines);
   }
 
   private static SecretReport report(

@@ -5,13 +5,18 @@ import java.util.List;
 /**
  * What {@code check} found: configuration problems, each provider's state, and each node class's
  * secrets. Holds names and messages only, never a secret value.
+ *
+ * @param configured each {@code requirements.<class>} key as {@code class = requirements}
+ * @param notes what is worth a look but fails nothing (a configured class not in the scan)
  */
 record CheckResult(
     String configFile,
     List<String> configProblems,
     List<ProviderState> providers,
     List<NodeReport> nodes,
-    String policy) {
+    String policy,
+    List<String> configured,
+    List<String> notes) {
 
   /** A provider of the chain: {@code ok}, or its first failure. */
   record ProviderState(String type, String failure) {

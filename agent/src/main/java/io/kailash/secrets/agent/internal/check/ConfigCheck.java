@@ -8,10 +8,12 @@ import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.ConfigFile;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.config.PolicySettings;
+import io.kailash.secrets.agent.internal.config.RequirementSettings;
 import io.kailash.secrets.agent.internal.providers.MBeanPublisher;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.secrets.policy.SecretPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +30,13 @@ import java.util.Map;
  * @param problems every configuration error, each a message the agent would print
  * @param providers the providers that could be built, by type, in chain order
  * @param policy the secret policy, or {@link SecretPolicy#none()} when it could not be read
+ * @param requirements the {@code requirements.<class>} keys, or none when they could not be read
  */
 record ConfigCheck(
-    List<String> problems, Map<String, SecretProvider> providers, SecretPolicy policy) {
+    List<String> problems,
+    Map<String, SecretProvider> providers,
+    SecretPolicy policy,
+    ConfiguredRequirements requirements) {
 
   static ConfigCheck of(
       Path configFile,
@@ -46,11 +52,13 @@ record ConfigCheck(
       config = loader.loadReportingAll(ConfigFile.LOCATION_KEY + "=" + configFile, null, problems);
     } catch (SecretsConfigurationException | IllegalArgumentException unreadable) {
       problems.add(unreadable.getMessage());
-      return new ConfigCheck(problems, Map.of(), SecretPolicy.none());
+      return new ConfigCheck(
+          problems, Map.of(), SecretPolicy.none(), ConfiguredRequirements.none());
     }
     if (!config.enabled()) {
       problems.add("'" + AgentKeys.ENABLED + "' is false: the agent would inject nothing.");
-      return new ConfigCheck(problems, Map.of(), SecretPolicy.none());
+      return new ConfigCheck(
+          problems, Map.of(), SecretPolicy.none(), ConfiguredRequirements.none());
     }
     attempt(problems, () -> StartChecks.agentKeys(config));
     Map<String, SecretProvider> providers = new LinkedHashMap<>();
@@ -66,8 +74,11 @@ record ConfigCheck(
     }
     SecretPolicy[] policy = {SecretPolicy.none()};
     attempt(problems, () -> policy[0] = PolicySettings.read(config));
+    ConfiguredRequirements[] requirements = {ConfiguredRequirements.none()};
+    attempt(problems, () -> requirements[0] = RequirementSettings.read(config));
     // Two steps may meet the same problem (the agent's keys and the chain both read 'providers').
-    return new ConfigCheck(List.copyOf(new LinkedHashSet<>(problems)), providers, policy[0]);
+    return new ConfigCheck(
+        List.copyOf(new LinkedHashSet<>(problems)), providers, policy[0], requirements[0]);
   }
 
   /** The known provider types named in {@code providers}; the rest become problems. */

@@ -31,6 +31,10 @@ final class JsonReport {
     strings(result.configProblems());
     json.append(",\"policy\":");
     string(result.policy());
+    json.append(",\"configured\":");
+    strings(result.configured());
+    json.append(",\"notes\":");
+    strings(result.notes());
     json.append(",\"providers\":[");
     for (int i = 0; i < result.providers().size(); i++) {
       ProviderState provider = result.providers().get(i);

@@ -31,6 +31,15 @@ final class TextReport {
                   : "FAILED " + provider.failure()));
     }
     out.println("Policy: " + result.policy());
+    if (!result.configured().isEmpty()) {
+      out.println("Configured requirements (requirements.<class>):");
+      for (String configured : result.configured()) {
+        out.println("  " + configured);
+      }
+      for (String note : result.notes()) {
+        out.println("  NOTE " + note);
+      }
+    }
     out.println("Node classes: " + result.nodes().size());
     for (NodeReport node : result.nodes()) {
       out.println("  " + node.nodeClass());

@@ -97,6 +97,17 @@ public final class AgentConfig {
     return new ProviderSettings(prefix, relative, credentials);
   }
 
+  /** The keys under {@code prefix} (which ends with '.'), by what follows it, with their values. */
+  public Map<String, String> underPrefix(String prefix) {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      if (entry.getKey().startsWith(prefix)) {
+        found.put(entry.getKey().substring(prefix.length()), entry.getValue());
+      }
+    }
+    return found;
+  }
+
   public String string(String key) {
     return values.getOrDefault(key, "").trim();
   }

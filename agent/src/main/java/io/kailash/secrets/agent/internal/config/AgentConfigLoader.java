@@ -23,6 +23,10 @@ public final class AgentConfigLoader {
   private final Map<String, String> environment;
   private final Map<String, ConfigEntry> merged = new LinkedHashMap<>();
   private final List<String> unknownEnvironmentNames = new ArrayList<>();
+  private final List<String> refusedRequirementVariables = new ArrayList<>();
+
+  private static final String REQUIREMENTS_VARIABLE =
+      ConfigSource.environmentName(AgentKeys.REQUIREMENTS_PREFIX);
   private final List<String> warnings = new ArrayList<>();
 
   /** Where problems go in {@link #loadReportingAll}; {@code null}: the first one is thrown. */
@@ -82,6 +86,15 @@ public final class AgentConfigLoader {
     if (!enabled()) {
       return AgentConfig.disabled();
     }
+    for (String name : refusedRequirementVariables) {
+      problem(
+          new SecretsConfigurationException(
+              "The environment variable "
+                  + name
+                  + " cannot declare secret requirements: a variable name cannot spell a class"
+                  + " name (case, '.' and '$' are lost). Write requirements.<class> in the"
+                  + " configuration file, or as -Dkailash.secrets.requirements.<class>."));
+    }
     for (String name : unknownEnvironmentNames) {
       List<String> known = new ArrayList<>();
       catalog.keys().forEach(key -> known.add(ConfigSource.environmentName(key)));
@@ -116,6 +129,16 @@ public final class AgentConfigLoader {
         }
       }
       resolved.put(key, value);
+    }
+    for (ConfigEntry entry : merged.values()) {
+      if (AgentKeys.isPrefixKey(entry.key())) {
+        try {
+          resolved.put(
+              entry.key(), ValueReferences.resolve(entry.key(), entry.value(), environment));
+        } catch (SecretsConfigurationException e) {
+          problem(e);
+        }
+      }
     }
     return new AgentConfig(resolved, catalog, sources(), location);
   }
@@ -184,7 +207,9 @@ public final class AgentConfigLoader {
     for (Map.Entry<String, String> variable :
         withPrefix(environment, ConfigSource.ENVIRONMENT_PREFIX).entrySet()) {
       String key = catalog.keyForEnvironmentName(variable.getKey());
-      if (key == null) {
+      if (key == null && variable.getKey().startsWith(REQUIREMENTS_VARIABLE)) {
+        refusedRequirementVariables.add(variable.getKey());
+      } else if (key == null) {
         unknownEnvironmentNames.add(variable.getKey()); // reported after the kill switch is read
       } else {
         entries.add(new ConfigEntry(key, variable.getValue(), ConfigSource.ENVIRONMENT));
@@ -217,8 +242,18 @@ public final class AgentConfigLoader {
                 + "' (from "
                 + source.spelling(key)
                 + ")."
-                + KeySuggestions.didYouMean(key, catalog.keys())
+                + KeySuggestions.didYouMean(key, candidatesFor(key))
                 + " See docs/configuration.md for every key."));
+  }
+
+  /** The known keys, and the requirements key {@code key} may have meant to be. */
+  private List<String> candidatesFor(String key) {
+    List<String> candidates = new ArrayList<>(catalog.keys());
+    int dot = key.indexOf('.');
+    if (dot > 0 && dot < key.length() - 1) {
+      candidates.add(AgentKeys.REQUIREMENTS_PREFIX + key.substring(dot + 1));
+    }
+    return candidates;
   }
 
   /** Throws {@code e}, or records it when every problem is wanted ({@link #loadReportingAll}). */

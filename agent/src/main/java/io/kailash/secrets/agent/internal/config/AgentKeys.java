@@ -27,6 +27,12 @@ public final class AgentKeys {
   public static final String AUDIT_SINK = "audit.sink";
   public static final String EXTENSIONS = "extensions";
 
+  /**
+   * The prefix of the keys that declare a class's secret requirements, {@code requirements.<binary
+   * class name>}: any class name may follow it.
+   */
+  public static final String REQUIREMENTS_PREFIX = "requirements.";
+
   /** Test-only: where to write transformation counts at JVM exit. */
   public static final String STATS_FILE = "internal.stats-file";
 
@@ -104,11 +110,32 @@ public final class AgentKeys {
           ConfigKey.noDefault(
               STATS_FILE, "test only: write transformation counters here at JVM exit"));
 
+  /** The documentation row of the prefix key (one per class, so not in {@link #defaults()}). */
+  private static final ConfigKey REQUIREMENTS =
+      ConfigKey.noDefault(
+          REQUIREMENTS_PREFIX + "<class>",
+          "the secrets a node class needs that cannot carry `@SecretRequirement` (a third-party"
+              + " class), by binary name: `requirements.com.acme.ThirdPartyNode = jwt-signing-key"
+              + " -> secret_key, api-token@v2 -> api_token (optional)`; the annotation's rules"
+              + " (subclasses inherit, fail closed, a parameter declared once); not from"
+              + " environment variables, which cannot spell a class name"
+              + " ([details](#requirements-for-classes-you-cannot-annotate))");
+
   private AgentKeys() {}
 
   /** The agent's own keys with defaults and descriptions, in documentation order. */
   public static List<ConfigKey> described() {
     return KEYS;
+  }
+
+  /** The prefix keys ({@code requirements.<class>}), described for the documentation. */
+  public static List<ConfigKey> describedPrefixKeys() {
+    return List.of(REQUIREMENTS);
+  }
+
+  /** Whether {@code key} is one of a prefix key's keys, e.g. {@code requirements.com.acme.Node}. */
+  public static boolean isPrefixKey(String key) {
+    return key.startsWith(REQUIREMENTS_PREFIX) && key.length() > REQUIREMENTS_PREFIX.length();
   }
 
   /** Key to default value ("" for none), in documentation order. */

@@ -41,8 +41,9 @@ public final class KeyCatalog {
     }
   }
 
+  /** A key of the table, or one of a prefix key's ({@code requirements.<class>}). */
   public boolean isKnown(String key) {
-    return defaults.containsKey(key);
+    return defaults.containsKey(key) || AgentKeys.isPrefixKey(key);
   }
 
   public String defaultOf(String key) {

@@ -1,6 +1,7 @@
 package io.kailash.secrets.agent.internal.resolve;
 
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -9,9 +10,11 @@ import java.util.List;
 
 /**
  * A node class's requirements as the agent itself reads them from the class's
- * {@code @SecretRequirement} annotations, with the api's rules ({@link
+ * {@code @SecretRequirement} annotations and from its configuration ({@code requirements.<class>},
+ * {@link ConfiguredRequirements}), merged with the api's rules ({@link
  * NodeSecretRequirements#collect}), so that nothing the application hands over decides what is
- * resolved.
+ * resolved. This is the agent's one seam for a class's requirements: the annotation reader below
+ * may change, the configured requirements are merged here.
  *
  * <p>why reflection: the annotation type is the application's ({@code io.kailash.secrets} in the
  * node's class loader), which the agent's isolated loader cannot name; its four members are read
@@ -21,13 +24,20 @@ final class DeclaredRequirements {
 
   private static final String ANNOTATION = "io.kailash.secrets.SecretRequirement";
 
+  private final ConfiguredRequirements configured;
+
   private final ClassValue<List<SecretRequest>> cache =
       new ClassValue<>() {
         @Override
         protected List<SecretRequest> computeValue(Class<?> type) {
-          return NodeSecretRequirements.collect(type, DeclaredRequirements::declaredOn);
+          return NodeSecretRequirements.collect(
+              type, DeclaredRequirements::declaredOn, configured::declaredOn);
         }
       };
+
+  DeclaredRequirements(ConfiguredRequirements configured) {
+    this.configured = configured;
+  }
 
   /**
    * @throws IllegalStateException naming the class if a declaration is invalid
@@ -37,11 +47,16 @@ final class DeclaredRequirements {
   }
 
   /**
-   * Whether {@code type} itself declares {@code declaredName} (the secret policy's inheritance
-   * rule: a superclass counts only if it declares the secret).
+   * Whether {@code type} itself declares {@code declaredName}, by annotation or configuration (the
+   * secret policy's inheritance rule: a superclass counts only if it declares the secret).
    */
-  static boolean declares(Class<?> type, String declaredName) {
+  boolean declares(Class<?> type, String declaredName) {
     for (SecretRequest request : declaredOn(type)) {
+      if (request.name().equals(declaredName)) {
+        return true;
+      }
+    }
+    for (SecretRequest request : configured.declaredOn(type)) {
       if (request.name().equals(declaredName)) {
         return true;
       }

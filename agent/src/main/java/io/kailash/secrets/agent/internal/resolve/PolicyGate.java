@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * Applies the secret policy ({@code policy.file}, {@code policy.default}) in the resolver, before
@@ -45,11 +46,17 @@ public final class PolicyGate {
     return policy.toString();
   }
 
-  /** Decides every requirement of {@code plan} for {@code nodeClass}; logs a refusal once. */
-  PolicyVerdict decide(Class<?> nodeClass, ResolutionPlan plan) {
+  /**
+   * Decides every requirement of {@code plan} for {@code nodeClass}; logs a refusal once.
+   *
+   * @param declares whether a class itself declares a secret ({@link
+   *     DeclaredRequirements#declares}), for the policy's inheritance rule
+   */
+  PolicyVerdict decide(
+      Class<?> nodeClass, ResolutionPlan plan, BiPredicate<Class<?>, String> declares) {
     List<SecretRequest> refused = new ArrayList<>();
     for (SecretRequest request : plan.requests()) {
-      if (!policy.permits(nodeClass, request.name(), DeclaredRequirements::declares)) {
+      if (!policy.permits(nodeClass, request.name(), declares)) {
         refused.add(request);
       }
     }

@@ -23,10 +23,10 @@ record ResolutionPlan(List<SecretRequest> requests) {
     }
 
     /** The policy's verdict on the plan, decided on the first call. */
-    PolicyVerdict verdict(Class<?> nodeClass, PolicyGate gate) {
+    PolicyVerdict verdict(Class<?> nodeClass, PolicyGate gate, DeclaredRequirements declared) {
       PolicyVerdict known = verdict;
       if (known == null) {
-        known = gate.decide(nodeClass, plan);
+        known = gate.decide(nodeClass, plan, declared::declares);
         verdict = known;
       }
       return known;

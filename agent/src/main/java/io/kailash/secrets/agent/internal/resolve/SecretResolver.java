@@ -8,6 +8,7 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class SecretResolver {
   private final ResolutionAudit audit;
   private final TransformStats stats;
   private final PolicyGate policy;
-  private final DeclaredRequirements declared = new DeclaredRequirements();
+  private final DeclaredRequirements declared;
   private final ClassValue<Object> plans =
       new ClassValue<>() {
         @Override
@@ -78,6 +79,21 @@ public final class SecretResolver {
       TransformStats stats,
       boolean cached,
       PolicyGate policy) {
+    this(provider, audit, stats, cached, policy, ConfiguredRequirements.none());
+  }
+
+  /**
+   * @param configured the requirements configuration declares for classes by name ({@code
+   *     requirements.<class>}), merged with the annotations' ({@link DeclaredRequirements})
+   */
+  public SecretResolver(
+      SecretProvider provider,
+      ResolutionAudit audit,
+      TransformStats stats,
+      boolean cached,
+      PolicyGate policy,
+      ConfiguredRequirements configured) {
+    this.declared = new DeclaredRequirements(configured);
     this.provider = provider;
     this.audit = audit;
     this.stats = stats;
@@ -121,7 +137,7 @@ public final class SecretResolver {
     }
     ResolutionPlan plan = slot.plan();
     if (policy.isEnforced()) {
-      PolicyVerdict verdict = slot.verdict(nodeClass, policy);
+      PolicyVerdict verdict = slot.verdict(nodeClass, policy, declared);
       if (!verdict.allowed()) {
         audit.denied(nodeClass, verdict.refused());
         return verdict.answer();

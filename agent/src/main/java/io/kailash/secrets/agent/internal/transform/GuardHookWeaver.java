@@ -13,18 +13,32 @@ import net.bytebuddy.jar.asm.Opcodes;
  * static boolean underAgent() { return true; }                          // woven in
  * static String agentVerdict(Class<?> c) { return SecretsBridge.verdict(c); }   // loader sees us
  * static String agentVerdict(Class<?> c) { return "<why this loader is refused>"; } // it does not
+ * static String configuredClasses() { return "com.acme.A,com.acme.B"; }  // requirements.<class>
  * }</pre>
  *
  * <p>The second form is for a class loader whose classes cannot be woven (it cannot see the bridge,
  * or its api speaks another protocol): every node class there that declares secrets is refused. The
- * new code returns before the original body, which stays as unreachable code behind a stack map
- * frame, so no member changes and retransformation works.
+ * configured class names (the same in every loader) make a class whose requirements come from
+ * configuration one that declares secrets, for the guard and for the advice's first check. The new
+ * code returns before the original body, which stays as unreachable code behind a stack map frame,
+ * so no member changes and retransformation works.
  */
 final class GuardHookWeaver {
 
   private static final String BRIDGE = "io/kailash/secrets/agent/bridge/SecretsBridge";
   private static final String UNDER_AGENT = "underAgent()Z";
   private static final String VERDICT = "agentVerdict(Ljava/lang/Class;)Ljava/lang/String;";
+  private static final String CONFIGURED = "configuredClasses()Ljava/lang/String;";
+
+  private final String configuredClasses;
+
+  /**
+   * @param configuredClasses the binary names of the classes {@code requirements.<class>} names,
+   *     comma-separated (empty: none)
+   */
+  GuardHookWeaver(String configuredClasses) {
+    this.configuredClasses = configuredClasses;
+  }
 
   /**
    * @param refusal {@code null} to ask the bridge, otherwise the fixed reason every node class of
@@ -49,6 +63,9 @@ final class GuardHookWeaver {
             }
             if (key.equals(VERDICT)) {
               return new ReturnFirst(next, frames, refusal, false);
+            }
+            if (key.equals(CONFIGURED)) {
+              return new ReturnFirst(next, frames, configuredClasses, false);
             }
             return next;
           }

@@ -30,7 +30,8 @@ final class HandoffProtocol {
           "inject(Ljava/lang/Object;Ljava/util/Map;Ljava/lang/Object;)Ljava/util/Map;",
           "beforeRun([Ljava/lang/String;)V",
           "underAgent()Z",
-          "agentVerdict(Ljava/lang/Class;)Ljava/lang/String;");
+          "agentVerdict(Ljava/lang/Class;)Ljava/lang/String;",
+          "configuredClasses()Ljava/lang/String;");
 
   private HandoffProtocol() {}
 

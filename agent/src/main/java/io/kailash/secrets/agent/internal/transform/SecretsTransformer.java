@@ -42,6 +42,7 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
   private final Set<String> failedClasses = ConcurrentHashMap.newKeySet();
   private volatile RunAdviceWeaver weaver;
+  private final String configuredClasses;
 
   /**
    * @param baseType the base type's binary name, e.g. {@code io.kailash.workflow.Node}
@@ -49,6 +50,21 @@ public final class SecretsTransformer implements ClassFileTransformer {
    * @param bridge the bridge class the advice calls, as loaded by the system class loader
    */
   public SecretsTransformer(String baseType, String method, Class<?> bridge, TransformStats stats) {
+    this(baseType, method, bridge, stats, "");
+  }
+
+  /**
+   * @param configuredClasses the binary names of the classes configuration declares requirements
+   *     for, comma-separated: woven into the application's {@code AgentHandoff}, so that these
+   *     classes and their subclasses count as declaring secrets
+   */
+  public SecretsTransformer(
+      String baseType,
+      String method,
+      Class<?> bridge,
+      TransformStats stats,
+      String configuredClasses) {
+    this.configuredClasses = configuredClasses;
     this.baseType = baseType.replace('.', '/');
     this.method = method;
     this.family = new TypeFamily(this.baseType, method);
@@ -129,7 +145,7 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private byte[] weaveHandoff(ClassLoader loader, byte[] classFile) {
     try {
       String refusal = loaderCheck.refusalForHandoff(loader, classFile);
-      byte[] armed = new GuardHookWeaver().weave(classFile, refusal);
+      byte[] armed = new GuardHookWeaver(configuredClasses).weave(classFile, refusal);
       if (refusal != null) {
         return armed;
       }

@@ -28,6 +28,7 @@ final class ConfigurationReference {
   ConfigurationReference(Map<String, SecretProviderFactory> factories) {
     this.factories = factories;
     AgentKeys.described().forEach(key -> described.put(key.name(), key));
+    AgentKeys.describedPrefixKeys().forEach(key -> described.put(key.name(), key));
     LayerKeys.described().forEach(key -> described.put(key.name(), key));
     for (SecretProviderFactory factory : factories.values()) {
       for (ConfigKey key : factory.describedKeys()) {
