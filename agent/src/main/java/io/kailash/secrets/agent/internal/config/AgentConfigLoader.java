@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the agent's configuration from its four sources and checks it.
@@ -18,7 +20,11 @@ import java.util.Map;
  */
 public final class AgentConfigLoader {
 
-  private final KeyCatalog catalog;
+  private final KeyCatalog baseCatalog;
+
+  /** The base catalog plus the keys of the provider instances {@code providers} names. */
+  private KeyCatalog catalog;
+
   private final Map<String, String> systemProperties;
   private final Map<String, String> environment;
   private final Map<String, ConfigEntry> merged = new LinkedHashMap<>();
@@ -30,6 +36,7 @@ public final class AgentConfigLoader {
 
   public AgentConfigLoader(
       KeyCatalog catalog, Map<String, String> systemProperties, Map<String, String> environment) {
+    this.baseCatalog = catalog;
     this.catalog = catalog;
     this.systemProperties = systemProperties;
     this.environment = environment;
@@ -56,6 +63,8 @@ public final class AgentConfigLoader {
    * @throws SecretsConfigurationException naming the first problem found
    */
   public AgentConfig load(String agentArgs, Path agentJarDirectory) {
+    catalog = baseCatalog;
+    unknownEnvironmentNames.clear();
     Map<String, String> arguments = AgentArguments.parse(agentArgs);
     List<ConfigEntry> environmentEntries = fromEnvironment();
     List<ConfigEntry> propertyEntries = fromSystemProperties();
@@ -82,7 +91,30 @@ public final class AgentConfigLoader {
     if (!enabled()) {
       return AgentConfig.disabled();
     }
+    // Now that 'providers' and the '<name>.type' keys are known, so are the instances' keys, and
+    // the environment variables that set them (KAILASH_SECRETS_VAULT_PROD_URL) can be mapped.
+    catalog = baseCatalog.withInstances(instances());
+    unknownEnvironmentNames.clear();
+    environmentEntries = fromEnvironment();
+    merged.clear();
+    for (List<ConfigEntry> lowToHigh :
+        List.of(fileEntries, environmentEntries, propertyEntries, argumentEntries)) {
+      addAll(lowToHigh);
+    }
     for (String name : unknownEnvironmentNames) {
+      Set<String> sharing = catalog.keysSharingEnvironmentName(name);
+      if (!sharing.isEmpty()) {
+        problem(
+            new SecretsConfigurationException(
+                "The environment variable "
+                    + name
+                    + " could set any of the keys "
+                    + String.join(", ", sharing)
+                    + "; set the one you mean in the configuration file or as -D"
+                    + ConfigSource.SYSTEM_PROPERTY_PREFIX
+                    + "<key> instead."));
+        continue;
+      }
       List<String> known = new ArrayList<>();
       catalog.keys().forEach(key -> known.add(ConfigSource.environmentName(key)));
       problem(
@@ -140,6 +172,40 @@ public final class AgentConfigLoader {
   private boolean enabled() {
     ConfigEntry entry = merged.get(AgentKeys.ENABLED);
     return entry == null || !entry.value().trim().equalsIgnoreCase("false");
+  }
+
+  /**
+   * The provider instances as far as the merged entries name them, before the keys are checked:
+   * {@code <name>.type} from the environment is found by the name's variable, which the base
+   * catalog cannot map.
+   */
+  private ProviderInstances instances() {
+    ConfigEntry providers = merged.get(AgentKeys.PROVIDERS);
+    String listed =
+        providers == null ? baseCatalog.defaultOf(AgentKeys.PROVIDERS) : providers.value();
+    Map<String, String> typeValues = new LinkedHashMap<>();
+    for (String part : listed.split(",")) {
+      String typeKey = part.trim().toLowerCase(Locale.ROOT) + "." + ProviderInstances.TYPE_KEY;
+      ConfigEntry entry = merged.get(typeKey);
+      String fromEnvironment = environment.get(ConfigSource.environmentName(typeKey));
+      String value = null;
+      if (entry != null && entry.source().visibleOnCommandLine()) {
+        value = entry.value(); // agent argument or -D: above the environment
+      } else if (fromEnvironment != null) {
+        value = fromEnvironment;
+      } else if (entry != null) {
+        value = entry.value();
+      }
+      if (value != null) {
+        try {
+          typeValues.put(typeKey, ValueReferences.resolve(typeKey, value, environment));
+        } catch (SecretsConfigurationException reportedLater) {
+          // The final configuration resolves it again and reports the problem.
+        }
+      }
+    }
+    return ProviderInstances.read(
+        listed, typeValues, baseCatalog.factories(), baseCatalog.reservedNames());
   }
 
   private void addAll(List<ConfigEntry> entries) {
@@ -207,7 +273,46 @@ public final class AgentConfigLoader {
   }
 
   private void requireKnown(String key, ConfigSource source) {
-    if (catalog.isKnown(key)) {
+    if (catalog.isKnown(key) || catalog.isUnderUntypedInstance(key)) {
+      return; // an instance of an unknown type: that type is the problem, reported by providers()
+    }
+    int dot = key.indexOf('.');
+    String instance = dot < 0 ? "" : key.substring(0, dot);
+    if (key.equals(instance + "." + ProviderInstances.TYPE_KEY)) {
+      problem(
+          new SecretsConfigurationException(
+              "'"
+                  + key
+                  + "' (from "
+                  + source.spelling(key)
+                  + ") gives the type of a provider '"
+                  + instance
+                  + "' that '"
+                  + AgentKeys.PROVIDERS
+                  + "' does not name: add "
+                  + instance
+                  + " to '"
+                  + AgentKeys.PROVIDERS
+                  + "', or remove the key."));
+      return;
+    }
+    String type = catalog.instances().get(instance);
+    if (type != null) {
+      problem(
+          new SecretsConfigurationException(
+              "Unknown configuration key '"
+                  + key
+                  + "' (from "
+                  + source.spelling(key)
+                  + "): the provider '"
+                  + instance
+                  + "' is of type "
+                  + type
+                  + ", which has no key '"
+                  + key.substring(dot + 1)
+                  + "'."
+                  + KeySuggestions.didYouMean(key, catalog.keys())
+                  + " See docs/configuration.md for every key."));
       return;
     }
     problem(
