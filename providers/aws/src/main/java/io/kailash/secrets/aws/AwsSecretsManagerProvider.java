@@ -173,8 +173,7 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
     }
   }
 
-  private Optional<String> selectIfPresent(
-      AwsSecretValue value, AwsSecretId id, SecretRef ref) {
+  private Optional<String> selectIfPresent(AwsSecretValue value, AwsSecretId id, SecretRef ref) {
     try {
       return Optional.of(value.select(id, ref, name));
     } catch (SecretNotFoundException noSuchField) {

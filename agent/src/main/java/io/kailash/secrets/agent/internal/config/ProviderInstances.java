@@ -68,6 +68,7 @@ public final class ProviderInstances {
       return;
     }
     if (!isWellFormed(name)) {
+      unresolved.add(name);
       problems.add(
           "The provider name '"
               + name
@@ -78,6 +79,7 @@ public final class ProviderInstances {
       return;
     }
     if (reserved.contains(name) && !factories.containsKey(name)) {
+      unresolved.add(name);
       problems.add(
           "The provider name '"
               + name
@@ -184,7 +186,10 @@ public final class ProviderInstances {
     return Collections.unmodifiableMap(typeByName);
   }
 
-  /** Well-formed names listed whose type is unknown or missing (a problem says why). */
+  /**
+   * Names listed that are not providers of the chain: malformed, reserved, or whose type is unknown
+   * or missing (a problem says why). Their keys are not checked: the name is the problem.
+   */
   public Set<String> unresolved() {
     return Collections.unmodifiableSet(unresolved);
   }
