@@ -55,10 +55,23 @@ class NamedVaultInstancesIT {
   void aNodeGetsOneSecretFromEachInstance(Jdk jdk) throws Exception {
     jdk.assumePresent();
 
-    JvmRun run = withTwoVaults(ForkedJvm.of(jdk, NamedVaultsApp.class), "").args("both").run();
+    JvmRun run =
+        withTwoVaults(ForkedJvm.of(jdk, NamedVaultsApp.class), ";audit.enabled=true;audit.sink=log")
+            .args("both")
+            .run();
 
-    run.assertClean(List.of("both=injected,injected"), PROD_DB, SHARED_KEY, prodToken, sharedToken);
-    assertThat(String.join("\n", run.agentLines())).contains("[vault-prod, vault-shared]");
+    run.assertClean(
+        List.of("both=injected,injected", "missing=not-found,tried-vault-prod-and-vault-shared"),
+        PROD_DB,
+        SHARED_KEY,
+        prodToken,
+        sharedToken);
+    String agentLog = String.join("\n", run.agentLines());
+    assertThat(agentLog).contains("providers [vault-prod, vault-shared]");
+    // The audit records name the instance that answered each secret.
+    assertThat(agentLog)
+        .containsPattern("secret=prod/db .*provider=vault-prod outcome=RESOLVED")
+        .containsPattern("secret=shared/api-key .*provider=vault-shared outcome=RESOLVED");
     // Each instance asked its own Vault: vault-prod's for both secrets (shared/ not found there),
     // vault-shared's only for the one vault-prod lacks.
     assertThat(prod.requestCount("secret/data/shared/api-key")).isEqualTo(1);

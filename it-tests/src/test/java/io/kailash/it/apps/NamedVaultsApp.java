@@ -12,10 +12,10 @@ import javax.management.ObjectName;
 
 /**
  * Two named Vault instances, {@code vault-prod} and {@code vault-shared}, in one chain. {@code
- * both}: a node that needs a secret only the first has and one only the second has. {@code
- * failing}: the second Vault fails; the node that needs its secret fails naming it, three times,
- * the first's node still resolves, and each instance's MBean shows its own circuit. Never prints a
- * value.
+ * both}: a node that needs a secret only the first has and one only the second has, and one whose
+ * secret neither has. {@code failing}: the second Vault fails; the node that needs its secret fails
+ * naming it, three times, the first's node still resolves, and each instance's MBean shows its own
+ * circuit. Never prints a value.
  */
 public final class NamedVaultsApp {
 
@@ -24,6 +24,7 @@ public final class NamedVaultsApp {
   public static void main(String[] args) throws Exception {
     if (args[0].equals("both")) {
       System.out.println("both=" + new BothNode().run(new HashMap<>()).get("outcome"));
+      System.out.println("missing=" + failure(new MissingNode()));
       return;
     }
     for (int i = 0; i < 3; i++) {
@@ -48,7 +49,8 @@ public final class NamedVaultsApp {
       boolean circuit = message.contains("circuit open for provider vault-shared");
       return e.reason() + "," + named + (circuit ? ",circuit-open" : "");
     } catch (SecretNotFoundException e) {
-      return "not-found";
+      boolean both = e.getMessage().contains("providers tried: vault-prod, vault-shared");
+      return "not-found" + (both ? ",tried-vault-prod-and-vault-shared" : ",tried-other");
     }
   }
 
@@ -74,6 +76,15 @@ public final class NamedVaultsApp {
           Outcome.of(inputs, "prod_db", "EXPECTED_PROD_DB")
               + ","
               + Outcome.of(inputs, "shared_key", "EXPECTED_SHARED_KEY"));
+    }
+  }
+
+  /** Needs a secret neither instance has. */
+  @SecretRequirement(name = "app/nowhere", parameter = "nowhere")
+  static final class MissingNode extends Node {
+    @Override
+    public Map<String, Object> run(Map<String, Object> inputs) {
+      return Map.of("outcome", "ran without its secret");
     }
   }
 

@@ -119,6 +119,22 @@ class NamedInstancesConfigTest {
   }
 
   @Test
+  void anInstanceKeyBehindAMisspeltPrefixGetsTheWarningWithTheVariableToSet() {
+    set("providers", "vault-prod");
+    set("vault-prod.type", "vault");
+    environment.put("KAILASH_SECRET_VAULT_PROD_URL", "https://prod:8200");
+
+    AgentConfigLoader loader = loader(FACTORIES);
+    loader.load(null, null);
+
+    assertThat(loader.warnings())
+        .containsExactly(
+            "The environment variable KAILASH_SECRET_VAULT_PROD_URL looks like the configuration"
+                + " key 'vault-prod.url' with the wrong prefix and is ignored; set"
+                + " KAILASH_SECRETS_VAULT_PROD_URL instead.");
+  }
+
+  @Test
   void anArgumentOrPropertyTypeIsAboveTheEnvironmentsAndTheFilesBelow() {
     set("providers", "vault-prod");
     environment.put("KAILASH_SECRETS_VAULT_PROD_TYPE", "nope");
