@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,7 +92,7 @@ public final class AgentConfigLoader {
     }
     // Now that 'providers' and the '<name>.type' keys are known, so are the instances' keys, and
     // the environment variables that set them (KAILASH_SECRETS_VAULT_PROD_URL) can be mapped.
-    catalog = baseCatalog.withInstances(instances());
+    catalog = baseCatalog.withInstances(InstanceKeys.named(merged, environment, baseCatalog));
     unknownEnvironmentNames.clear();
     environmentEntries = fromEnvironment();
     merged.clear();
@@ -104,15 +103,7 @@ public final class AgentConfigLoader {
     for (String name : unknownEnvironmentNames) {
       Set<String> sharing = catalog.keysSharingEnvironmentName(name);
       if (!sharing.isEmpty()) {
-        problem(
-            new SecretsConfigurationException(
-                "The environment variable "
-                    + name
-                    + " could set any of the keys "
-                    + String.join(", ", sharing)
-                    + "; set the one you mean in the configuration file or as -D"
-                    + ConfigSource.SYSTEM_PROPERTY_PREFIX
-                    + "<key> instead."));
+        problem(new SecretsConfigurationException(InstanceKeys.sharedVariable(name, sharing)));
         continue;
       }
       List<String> known = new ArrayList<>();
@@ -172,40 +163,6 @@ public final class AgentConfigLoader {
   private boolean enabled() {
     ConfigEntry entry = merged.get(AgentKeys.ENABLED);
     return entry == null || !entry.value().trim().equalsIgnoreCase("false");
-  }
-
-  /**
-   * The provider instances as far as the merged entries name them, before the keys are checked:
-   * {@code <name>.type} from the environment is found by the name's variable, which the base
-   * catalog cannot map.
-   */
-  private ProviderInstances instances() {
-    ConfigEntry providers = merged.get(AgentKeys.PROVIDERS);
-    String listed =
-        providers == null ? baseCatalog.defaultOf(AgentKeys.PROVIDERS) : providers.value();
-    Map<String, String> typeValues = new LinkedHashMap<>();
-    for (String part : listed.split(",")) {
-      String typeKey = part.trim().toLowerCase(Locale.ROOT) + "." + ProviderInstances.TYPE_KEY;
-      ConfigEntry entry = merged.get(typeKey);
-      String fromEnvironment = environment.get(ConfigSource.environmentName(typeKey));
-      String value = null;
-      if (entry != null && entry.source().visibleOnCommandLine()) {
-        value = entry.value(); // agent argument or -D: above the environment
-      } else if (fromEnvironment != null) {
-        value = fromEnvironment;
-      } else if (entry != null) {
-        value = entry.value();
-      }
-      if (value != null) {
-        try {
-          typeValues.put(typeKey, ValueReferences.resolve(typeKey, value, environment));
-        } catch (SecretsConfigurationException reportedLater) {
-          // The final configuration resolves it again and reports the problem.
-        }
-      }
-    }
-    return ProviderInstances.read(
-        listed, typeValues, baseCatalog.factories(), baseCatalog.reservedNames());
   }
 
   private void addAll(List<ConfigEntry> entries) {
@@ -276,43 +233,9 @@ public final class AgentConfigLoader {
     if (catalog.isKnown(key) || catalog.isUnderUntypedInstance(key)) {
       return; // an instance of an unknown type: that type is the problem, reported by providers()
     }
-    int dot = key.indexOf('.');
-    String instance = dot < 0 ? "" : key.substring(0, dot);
-    if (key.equals(instance + "." + ProviderInstances.TYPE_KEY)) {
-      problem(
-          new SecretsConfigurationException(
-              "'"
-                  + key
-                  + "' (from "
-                  + source.spelling(key)
-                  + ") gives the type of a provider '"
-                  + instance
-                  + "' that '"
-                  + AgentKeys.PROVIDERS
-                  + "' does not name: add "
-                  + instance
-                  + " to '"
-                  + AgentKeys.PROVIDERS
-                  + "', or remove the key."));
-      return;
-    }
-    String type = catalog.instances().get(instance);
-    if (type != null) {
-      problem(
-          new SecretsConfigurationException(
-              "Unknown configuration key '"
-                  + key
-                  + "' (from "
-                  + source.spelling(key)
-                  + "): the provider '"
-                  + instance
-                  + "' is of type "
-                  + type
-                  + ", which has no key '"
-                  + key.substring(dot + 1)
-                  + "'."
-                  + KeySuggestions.didYouMean(key, catalog.keys())
-                  + " See docs/configuration.md for every key."));
+    String aboutAnInstance = InstanceKeys.unknownKey(catalog, key, source);
+    if (aboutAnInstance != null) {
+      problem(new SecretsConfigurationException(aboutAnInstance));
       return;
     }
     problem(
