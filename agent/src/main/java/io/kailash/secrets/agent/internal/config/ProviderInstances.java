@@ -130,11 +130,12 @@ public final class ProviderInstances {
               + "'. Known providers: "
               + known(factories)
               + "."
-              + missingArtifact(name)
-              + KeySuggestions.didYouMean(name, factories.keySet())
-              + " A provider with a name of its own needs its type: "
-              + typeKey
-              + " = <type>.");
+              + (SecretProviderFactories.missingArtifact(name).isPresent()
+                  ? missingArtifact(name)
+                  : KeySuggestions.didYouMean(name, factories.keySet())
+                      + " A provider with a name of its own needs its type: "
+                      + typeKey
+                      + " = <type>."));
     } else if (!factories.containsKey(type)) {
       problems.add(
           "Unknown provider type '"

@@ -182,6 +182,14 @@ class NamedInstancesConfigTest {
     assertThatThrownBy(() -> load(null).providers())
         .hasMessageContaining("Unknown provider type 'aws' in 'aws-eu.type'")
         .hasMessageContaining("io.kailash:kailash-secrets-aws");
+
+    properties.remove("kailash.secrets.aws-eu.type");
+    set("providers", "aws-agent");
+    assertThatThrownBy(() -> load(null).providers())
+        .hasMessage(
+            "Unknown provider 'aws-agent' in 'providers'. Known providers: env, vault. The type"
+                + " 'aws-agent' is in io.kailash:kailash-secrets-aws-agent: add that jar (it is not"
+                + " on the class path).");
   }
 
   @Test
