@@ -145,6 +145,70 @@ class CheckCommandIT {
   }
 
   @Test
+  void namedInstancesAreShownAndCheckedEachUnderItsName() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path config =
+        CheckRun.config(
+            "providers = vault-app, vault-down",
+            "vault-app.type = vault",
+            "vault-app.url = " + vault.url(),
+            "vault-app.kv-version = 2",
+            "vault-app.token = ${env:VAULT_TOKEN}",
+            "vault-down.type = vault",
+            "vault-down.url = http://127.0.0.1:" + closedPort,
+            "vault-down.kv-version = 2",
+            "vault-down.token = ${env:VAULT_TOKEN}");
+    Path app = CheckRun.jar("", Map.of(), NODES);
+
+    JvmRun run = check("--config", config, "--jar", app);
+
+    assertThat(run.exitCode()).as("stdout %s; stderr %s", run.stdout(), run.stderr()).isOne();
+    assertThat(run.stdout())
+        .contains(
+            "Configuration: valid",
+            "  vault-app (type vault): ok (reachable, authenticated, allowed to read)",
+            "    ok   app/api-token -> parameter api_token, required, policy allows, resolves from"
+                + " vault-app")
+        .anyMatch(line -> line.startsWith("  vault-down (type vault): FAILED "));
+    JsonNode providers =
+        new ObjectMapper()
+            .readTree(String.join("\n", check("--config", config, "--format", "json").stdout()))
+            .get("providers");
+    assertThat(providers.get(0).get("name").asText()).isEqualTo("vault-app");
+    assertThat(providers.get(0).get("type").asText()).isEqualTo("vault");
+    assertThat(providers.get(1).get("name").asText()).isEqualTo("vault-down");
+    assertThat(providers.get(1).get("ok").asBoolean()).isFalse();
+    run.assertNoSecrets(API_TOKEN, DB_PASSWORD, token);
+  }
+
+  @Test
+  void everyNamedInstanceErrorIsReportedAtOnce() throws Exception {
+    Path config =
+        CheckRun.config(
+            "providers = vault-a, vault-b, vault-c",
+            "vault-a.type = vault",
+            "vault-a.url = " + vault.url(),
+            "vault-a.tokn = oops",
+            "vault-b.type = vualt",
+            "vault-old.type = vault");
+
+    JvmRun run = check("--config", config);
+
+    assertThat(run.exitCode()).as("stderr %s", run.stderr()).isOne();
+    String errors =
+        String.join(
+            "\n", run.stdout().stream().filter(line -> line.startsWith("  ERROR ")).toList());
+    assertThat(errors)
+        .contains("'vault-a.tokn'", "Did you mean 'vault-a.token'?")
+        .contains("Unknown provider type 'vualt' in 'vault-b.type'")
+        .contains("Unknown provider 'vault-c'", "vault-c.type = <type>")
+        .contains("'vault-old.type'", "that 'providers' does not name");
+  }
+
+  @Test
   void aUsageErrorExitsWithTwoAndTheUsageLine() throws Exception {
     JvmRun run = check("--config", vaultConfig(), "--format", "yaml");
 

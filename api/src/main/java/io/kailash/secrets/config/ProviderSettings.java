@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The configuration keys of one provider (e.g. everything under {@code vault.}), with typed getters
- * whose errors name the full key and the accepted forms.
+ * The configuration keys of one provider (e.g. everything under {@code vault.}, or under {@code
+ * vault-prod.} for a provider the configuration names {@code vault-prod}), with typed getters whose
+ * errors name the full key and the accepted forms.
  *
  * <p>Values are already resolved: {@code ${env:NAME}} and {@code ${file:/path}} references were
  * replaced before a {@code ProviderSettings} is built.
@@ -22,7 +23,8 @@ public final class ProviderSettings {
   private final Set<String> credentialKeys;
 
   /**
-   * @param prefix the provider type, e.g. {@code vault}; keys are relative to it
+   * @param prefix the provider's name in the configuration: its type ({@code vault}) or the name of
+   *     an instance of it ({@code vault-prod}); keys are relative to it
    * @param values relative key to resolved value
    * @param credentialKeys relative keys whose values must never be shown
    */
@@ -34,6 +36,16 @@ public final class ProviderSettings {
 
   public static ProviderSettings of(String prefix, Map<String, String> values) {
     return new ProviderSettings(prefix, values, Set.of());
+  }
+
+  /**
+   * The provider's name in the configuration, which prefixes its keys: the type ({@code vault}), or
+   * an instance's own name ({@code vault-prod} with {@code vault-prod.type = vault}). A factory
+   * gives it to the provider it builds as its {@link io.kailash.secrets.SecretProvider#name()}, so
+   * that messages, audit records and JMX name the instance.
+   */
+  public String prefix() {
+    return prefix;
   }
 
   public Optional<String> get(String key) {

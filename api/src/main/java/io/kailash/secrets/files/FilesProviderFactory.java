@@ -45,7 +45,7 @@ public final class FilesProviderFactory implements SecretProviderFactory {
 
   @Override
   public SecretProvider create(ProviderSettings settings) {
-    FilesSecretProviderBuilder builder = FilesSecretProvider.builder();
+    FilesSecretProviderBuilder builder = FilesSecretProvider.builder().name(settings.prefix());
     builder.directory(settings.path("directory").orElseThrow(() -> missingDirectory(settings)));
     SettingsSupport.byteSize(settings, "max-file-size", builder::maxFileSize);
     try {

@@ -42,11 +42,13 @@ public final class FilesSecretProvider implements SecretProvider {
   /** Attempts to read a file that is absent, in case an update removed it while it was read. */
   private static final int ATTEMPTS = 5;
 
+  private final String name;
   private final ConfinedDirectory directory;
   private final SecretFileReader reader;
   private final FileFailures.Reading reading;
 
-  FilesSecretProvider(ConfinedDirectory directory, long maxFileSize) {
+  FilesSecretProvider(String name, ConfinedDirectory directory, long maxFileSize) {
+    this.name = name;
     this.directory = directory;
     this.reader = new SecretFileReader(maxFileSize);
     this.reading = new FileFailures.Reading(name(), directory.configured().toString(), maxFileSize);
@@ -58,7 +60,7 @@ public final class FilesSecretProvider implements SecretProvider {
 
   @Override
   public String name() {
-    return "files";
+    return name;
   }
 
   /** The directory secrets are read from, absolute. */

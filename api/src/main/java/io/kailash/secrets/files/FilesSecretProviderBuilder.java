@@ -6,10 +6,26 @@ import java.util.Objects;
 /** Builds a {@link FilesSecretProvider}: {@code directory} is required. */
 public final class FilesSecretProviderBuilder {
 
+  private String name = "files";
   private Path directory;
   private long maxFileSize = FilesSecretProvider.DEFAULT_MAX_FILE_SIZE;
 
   FilesSecretProviderBuilder() {}
+
+  /**
+   * The provider's name in messages and audit records; {@code files} by default (the agent gives a
+   * named instance such as {@code files-tls} its name).
+   *
+   * @throws IllegalArgumentException if blank or holding a control character
+   */
+  public FilesSecretProviderBuilder name(String newName) {
+    Objects.requireNonNull(newName, "name");
+    if (newName.isBlank() || newName.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("the provider name must be plain text, not blank");
+    }
+    this.name = newName.trim();
+    return this;
+  }
 
   /** The directory the secrets are mounted in, e.g. {@code /run/secrets}. */
   public FilesSecretProviderBuilder directory(Path directory) {
@@ -40,6 +56,6 @@ public final class FilesSecretProviderBuilder {
       throw new IllegalStateException(
           "FilesSecretProvider needs a directory: call directory(Path.of(\"/run/secrets\")).");
     }
-    return new FilesSecretProvider(ConfinedDirectory.of(directory), maxFileSize);
+    return new FilesSecretProvider(name, ConfinedDirectory.of(directory), maxFileSize);
   }
 }

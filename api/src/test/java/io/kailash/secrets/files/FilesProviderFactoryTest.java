@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kailash.secrets.SecretBackendException;
+import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactories;
 import io.kailash.secrets.config.SecretProviderFactory;
@@ -45,6 +46,23 @@ class FilesProviderFactoryTest {
     assertThatThrownBy(() -> provider.getSecret("large"))
         .isInstanceOf(SecretBackendException.class)
         .hasMessageContaining("limit of 1024 bytes");
+  }
+
+  @Test
+  void aNamedInstanceIsNamedAfterItsPrefix() throws Exception {
+    Files.writeString(dir.resolve("large"), "l".repeat(2048));
+    SecretProvider provider =
+        factory.create(
+            ProviderSettings.of(
+                "files-tls", Map.of("directory", dir.toString(), "max-file-size", "1KB")));
+
+    assertThat(provider.name()).isEqualTo("files-tls");
+    assertThatThrownBy(() -> provider.getSecret("large"))
+        .isInstanceOfSatisfying(
+            SecretBackendException.class,
+            failure -> assertThat(failure.provider()).isEqualTo("files-tls"));
+    assertThatThrownBy(() -> factory.create(ProviderSettings.of("files-tls", Map.of())))
+        .hasMessageContaining("Missing required key 'files-tls.directory'");
   }
 
   @Test

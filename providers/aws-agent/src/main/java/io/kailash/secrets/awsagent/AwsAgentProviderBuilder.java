@@ -15,6 +15,7 @@ public final class AwsAgentProviderBuilder {
   public static final URI DEFAULT_URL = URI.create("http://localhost:2773");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+  private String name = AwsAgentSecretProvider.NAME;
   private URI url = DEFAULT_URL;
   private Duration timeout = DEFAULT_TIMEOUT;
   private String token;
@@ -75,8 +76,23 @@ public final class AwsAgentProviderBuilder {
     return this;
   }
 
+  /**
+   * The provider's name in messages, audit records and JMX; {@code aws-agent} by default (the agent
+   * gives a named instance its name).
+   *
+   * @throws IllegalArgumentException if blank or holding a control character
+   */
+  public AwsAgentProviderBuilder name(String newName) {
+    Objects.requireNonNull(newName, "name");
+    if (newName.isBlank() || newName.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("The provider name must be plain text, not blank");
+    }
+    this.name = newName.trim();
+    return this;
+  }
+
   public AwsAgentSecretProvider build() {
     return new AwsAgentSecretProvider(
-        url, timeout, new SsrfToken(token, tokenFile, tokenVariable, environment));
+        name, url, timeout, new SsrfToken(token, tokenFile, tokenVariable, environment));
   }
 }

@@ -59,7 +59,7 @@ public final class AwsAgentProviderFactory implements SecretProviderFactory {
 
   @Override
   public SecretProvider create(ProviderSettings settings) {
-    AwsAgentProviderBuilder builder = AwsAgentSecretProvider.builder();
+    AwsAgentProviderBuilder builder = AwsAgentSecretProvider.builder().name(settings.prefix());
     Optional<String> url = settings.get("url");
     if (url.isPresent()) {
       try {

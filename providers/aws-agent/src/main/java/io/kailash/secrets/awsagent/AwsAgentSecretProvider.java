@@ -39,6 +39,10 @@ import java.util.regex.Pattern;
  */
 public final class AwsAgentSecretProvider implements SecretProvider {
 
+  /**
+   * The provider's default name in messages and audit records ({@link
+   * AwsAgentProviderBuilder#name}).
+   */
   public static final String NAME = "aws-agent";
 
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -47,12 +51,14 @@ public final class AwsAgentSecretProvider implements SecretProvider {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  private final String name;
   private final URI url;
   private final Duration timeout;
   private final SsrfToken token;
   private volatile HttpClient client;
 
-  AwsAgentSecretProvider(URI url, Duration timeout, SsrfToken token) {
+  AwsAgentSecretProvider(String name, URI url, Duration timeout, SsrfToken token) {
+    this.name = name;
     this.url = url;
     this.timeout = timeout;
     this.token = token;
@@ -64,12 +70,12 @@ public final class AwsAgentSecretProvider implements SecretProvider {
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public String getSecret(String secretName, String version) {
-    SecretNames.requireValid(secretName, NAME);
+    SecretNames.requireValid(secretName, name);
     SecretRef ref = new SecretRef(secretName, version);
     int hash = secretName.indexOf('#');
     String secretId = hash < 0 ? secretName : secretName.substring(0, hash);
@@ -80,7 +86,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
             : document.path("SecretBinary").asText(null);
     if (value == null) {
       throw AgentAnswers.failure(
-          NAME, secretName, Reason.INVALID_RESPONSE, "the agent's answer has no secret value");
+          name, secretName, Reason.INVALID_RESPONSE, "the agent's answer has no secret value");
     }
     return hash < 0 ? value : field(ref, value, secretName.substring(hash + 1));
   }
@@ -89,7 +95,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
   @Override
   public List<String> listSecrets() {
     throw AgentAnswers.failure(
-        NAME,
+        name,
         null,
         Reason.INVALID_REQUEST,
         "the Secrets Manager Agent cannot list secrets; list them with the aws provider");
@@ -105,14 +111,14 @@ public final class AwsAgentSecretProvider implements SecretProvider {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url + "/secretsmanager/get?" + query))
             .timeout(timeout)
-            .header("X-Aws-Parameters-Secrets-Token", token.read(NAME, ref.name()))
+            .header("X-Aws-Parameters-Secrets-Token", token.read(name, ref.name()))
             .GET()
             .build();
     HttpResponse<BoundedBodyHandler.Body> response = exchange(request, ref);
     BoundedBodyHandler.Body body = response.body();
     if (body.tooLarge()) {
       throw AgentAnswers.failure(
-          NAME,
+          name,
           ref.name(),
           Reason.INVALID_RESPONSE,
           "the agent's answer is larger than " + MAX_BODY_BYTES + " bytes and was not read");
@@ -120,11 +126,11 @@ public final class AwsAgentSecretProvider implements SecretProvider {
     JsonNode json = parse(body.bytes());
     if (response.statusCode() != 200) {
       throw AgentAnswers.failure(
-          NAME, ref, response.statusCode(), json, response.headers().firstValue("Retry-After"));
+          name, ref, response.statusCode(), json, response.headers().firstValue("Retry-After"));
     }
     if (json == null || !json.isObject()) {
       throw AgentAnswers.failure(
-          NAME, ref.name(), Reason.INVALID_RESPONSE, "the agent's answer is not a JSON document");
+          name, ref.name(), Reason.INVALID_RESPONSE, "the agent's answer is not a JSON document");
     }
     return json;
   }
@@ -159,7 +165,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
 
   private SecretBackendException transport(SecretRef ref, Reason reason, String problem) {
     return AgentAnswers.failure(
-        NAME, ref.name(), reason, problem + " from the Secrets Manager Agent at " + url + ".");
+        name, ref.name(), reason, problem + " from the Secrets Manager Agent at " + url + ".");
   }
 
   private static JsonNode parse(byte[] bytes) {
@@ -170,12 +176,12 @@ public final class AwsAgentSecretProvider implements SecretProvider {
     }
   }
 
-  private static String field(SecretRef ref, String value, String field) {
+  private String field(SecretRef ref, String value, String field) {
     JsonNode fields = parse(value.getBytes(StandardCharsets.UTF_8));
     JsonNode selected = fields == null ? null : fields.get(field);
     if (selected == null || selected.isContainerNode() || selected.isNull()) {
       throw new SecretNotFoundException(
-          ref, NAME, "the secret is not a JSON object with a plain field '" + field + "'");
+          ref, name, "the secret is not a JSON object with a plain field '" + field + "'");
     }
     return selected.asText();
   }

@@ -55,6 +55,22 @@ class AwsAgentSecretProviderTest {
   }
 
   @Test
+  void aNamedInstanceFailsUnderItsOwnName() {
+    SecretProvider provider =
+        new AwsAgentProviderFactory()
+            .create(
+                new ProviderSettings(
+                    "aws-agent-eu",
+                    Map.of("url", agent.url(), "token", agent.agentToken()),
+                    Set.of("token")));
+    agent.failNext(1, Fault.error(400, "AccessDeniedException"));
+
+    assertThat(provider.name()).isEqualTo("aws-agent-eu");
+    assertThat(fails(provider, "app/db").provider()).isEqualTo("aws-agent-eu");
+    assertThat(AwsAgentSecretProvider.builder().build().name()).isEqualTo("aws-agent");
+  }
+
+  @Test
   void readsAWholeSecretAndAFieldWithTheTokenFromAwsToken() {
     AwsAgentSecretProvider provider = builder().build();
 

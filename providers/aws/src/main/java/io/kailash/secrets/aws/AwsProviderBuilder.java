@@ -22,6 +22,7 @@ public final class AwsProviderBuilder {
   /** ListSecrets' own maximum page size. */
   public static final int MAX_LIST_PAGE_SIZE = 100;
 
+  private String name = AwsSecretsManagerProvider.NAME;
   private Region region;
   private URI endpoint;
   private String profile;
@@ -31,6 +32,21 @@ public final class AwsProviderBuilder {
   private SecretsManagerClient client;
 
   AwsProviderBuilder() {}
+
+  /**
+   * The provider's name in messages, audit records and JMX; {@code aws} by default (the agent gives
+   * a named instance such as {@code aws-eu} its name).
+   *
+   * @throws IllegalArgumentException if blank or holding a control character
+   */
+  public AwsProviderBuilder name(String newName) {
+    Objects.requireNonNull(newName, "name");
+    if (newName.isBlank() || newName.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("The provider name must be plain text, not blank");
+    }
+    this.name = newName.trim();
+    return this;
+  }
 
   /** The region, e.g. {@code eu-west-1}; {@code null} for the SDK's default region chain. */
   public AwsProviderBuilder region(String newRegion) {
@@ -105,7 +121,11 @@ public final class AwsProviderBuilder {
     }
     AwsClientSettings settings =
         new AwsClientSettings(region, endpoint, profile, credentials, timeout);
-    return LazyClient.building(() -> settings.newClient(AwsSecretsManagerProvider.NAME));
+    return LazyClient.building(() -> settings.newClient(name));
+  }
+
+  String name() {
+    return name;
   }
 
   int listPageSize() {

@@ -63,6 +63,7 @@ public final class AwsProviderFactory implements SecretProviderFactory {
     requireSdk();
     AwsProviderBuilder builder =
         AwsSecretsManagerProvider.builder()
+            .name(settings.prefix())
             .region(settings.get("region").orElse(null))
             .profile(settings.get("profile").orElse(null));
     Duration timeout = settings.duration("timeout", AwsProviderBuilder.DEFAULT_TIMEOUT);

@@ -32,23 +32,27 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
  */
 public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable {
 
-  /** The provider name in messages and audit records. */
+  /**
+   * The provider's default name in messages and audit records ({@link AwsProviderBuilder#name}).
+   */
   public static final String NAME = "aws";
 
   private static final Logger LOG = LoggerFactory.getLogger(AwsSecretsManagerProvider.class);
 
+  private final String name;
   private final LazyClient client;
   private final int listPageSize;
   private final BatchReader batchReader;
 
   protected AwsSecretsManagerProvider(AwsProviderBuilder builder) {
+    this.name = builder.name();
     this.client = builder.lazyClient();
     this.listPageSize = builder.listPageSize();
     this.batchReader =
         new BatchReader(
             client,
-            NAME,
-            id -> readIfPresent(id, VersionSelector.parse("", id, NAME), SecretRef.current(id)));
+            name,
+            id -> readIfPresent(id, VersionSelector.parse("", id, name), SecretRef.current(id)));
   }
 
   public static AwsProviderBuilder builder() {
@@ -57,15 +61,15 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
-  public String getSecret(String name, String version) {
-    AwsSecretId id = AwsSecretId.parse(name, NAME);
-    VersionSelector selector = VersionSelector.parse(version, name, NAME);
-    SecretRef ref = new SecretRef(name, version);
-    return read(id.secretId(), selector, ref).select(id, ref, NAME);
+  public String getSecret(String secretName, String version) {
+    AwsSecretId id = AwsSecretId.parse(secretName, name);
+    VersionSelector selector = VersionSelector.parse(version, secretName, name);
+    SecretRef ref = new SecretRef(secretName, version);
+    return read(id.secretId(), selector, ref).select(id, ref, name);
   }
 
   @Override
@@ -74,8 +78,8 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
     Map<SecretRef, VersionSelector> versions = new HashMap<>();
     Set<String> currentIds = new LinkedHashSet<>();
     for (SecretRef ref : refs) {
-      AwsSecretId id = AwsSecretId.parse(ref.name(), NAME);
-      VersionSelector version = VersionSelector.parse(ref.version(), ref.name(), NAME);
+      AwsSecretId id = AwsSecretId.parse(ref.name(), name);
+      VersionSelector version = VersionSelector.parse(ref.version(), ref.name(), name);
       ids.put(ref, id);
       versions.put(ref, version);
       if (version.isCurrent()) {
@@ -126,7 +130,7 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
         token = page.nextToken();
       } while (token != null && !token.isEmpty());
     } catch (SdkException failure) {
-      throw AwsErrorMapper.map(failure, null, "", NAME);
+      throw AwsErrorMapper.map(failure, null, "", name);
     }
     if (unreadable > 0) {
       LOG.debug(
@@ -152,11 +156,11 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
     try {
       GetSecretValueResponse answer = client.get().getSecretValue(version.request(secretId));
       if (!AnswerMatch.isFor(answer.arn(), answer.name(), secretId)) {
-        throw AnswerMatch.notAsked(NAME, ref.toString());
+        throw AnswerMatch.notAsked(name, ref.toString());
       }
       return AwsSecretValue.of(answer);
     } catch (SdkException failure) {
-      throw AwsErrorMapper.map(failure, ref, version.missingDetail(), NAME);
+      throw AwsErrorMapper.map(failure, ref, version.missingDetail(), name);
     }
   }
 
@@ -169,10 +173,9 @@ public class AwsSecretsManagerProvider implements SecretProvider, AutoCloseable 
     }
   }
 
-  private static Optional<String> selectIfPresent(
-      AwsSecretValue value, AwsSecretId id, SecretRef ref) {
+  private Optional<String> selectIfPresent(AwsSecretValue value, AwsSecretId id, SecretRef ref) {
     try {
-      return Optional.of(value.select(id, ref, NAME));
+      return Optional.of(value.select(id, ref, name));
     } catch (SecretNotFoundException noSuchField) {
       return Optional.empty();
     }

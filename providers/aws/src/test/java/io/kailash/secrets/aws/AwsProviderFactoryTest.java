@@ -3,6 +3,7 @@ package io.kailash.secrets.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.aws.testing.MotoClients;
 import io.kailash.secrets.aws.testing.MotoServer;
@@ -39,6 +40,20 @@ class AwsProviderFactoryTest {
 
     assertThat(provider.name()).isEqualTo("aws");
     assertThat(((AwsSecretsManagerProvider) provider).isClientBuilt()).isFalse();
+  }
+
+  @Test
+  void aNamedInstanceIsNamedAfterItsPrefix() {
+    SecretProvider provider =
+        factory.create(
+            ProviderSettings.of(
+                "aws-eu", Map.of("region", "eu-west-1", "endpoint", "http://127.0.0.1:9")));
+
+    assertThat(provider.name()).isEqualTo("aws-eu");
+    assertThatThrownBy(() -> provider.getSecret("bad name!"))
+        .isInstanceOfSatisfying(
+            SecretBackendException.class,
+            failure -> assertThat(failure.provider()).isEqualTo("aws-eu"));
   }
 
   @Test

@@ -119,8 +119,9 @@ public final class VaultProviderFactory implements SecretProviderFactory {
 
   @Override
   public SecretProvider create(ProviderSettings settings) {
-    VaultSecretProviderBuilder builder = VaultSecretProvider.builder();
-    checked(settings, "url", () -> builder.url(url(settings)));
+    VaultSecretProviderBuilder builder = VaultSecretProvider.builder().name(settings.prefix());
+    VaultEnvironment cli = cliEnvironmentFor(settings);
+    checked(settings, "url", () -> builder.url(url(settings, cli)));
     checked(settings, "mount", () -> builder.mount(settings.string("mount", "secret")));
     checked(
         settings,
@@ -131,21 +132,26 @@ public final class VaultProviderFactory implements SecretProviderFactory {
         "namespace",
         () ->
             builder.namespace(
-                settings
-                    .get("namespace")
-                    .or(() -> environment.get("VAULT_NAMESPACE"))
-                    .orElse(null)));
-    checked(settings, "auth", () -> builder.auth(auth(settings, environment)));
+                settings.get("namespace").or(() -> cli.get("VAULT_NAMESPACE")).orElse(null)));
+    checked(settings, "auth", () -> builder.auth(auth(settings, cli)));
     builder.timeout(positive(settings, "timeout", DEFAULT_TIMEOUT));
     builder.maxConcurrency(atLeastOne(settings, "max-concurrency", 8));
     settings.path("ca-cert").ifPresent(file -> builder.caCert(readable(settings, file)));
     if (settings.get("ca-cert").isEmpty()) {
-      environment
-          .get("VAULT_CACERT")
-          .map(Path::of)
-          .ifPresent(file -> builder.caCert(fromEnv(file)));
+      cli.get("VAULT_CACERT").map(Path::of).ifPresent(file -> builder.caCert(fromEnv(file)));
     }
     return builder.build();
+  }
+
+  /**
+   * The Vault CLI's variables ({@code VAULT_ADDR}, {@code VAULT_TOKEN}, ~/.vault-token ...) stand
+   * in for the keys of the provider named {@code vault} only: with two Vault instances ({@code
+   * vault-prod}, {@code vault-shared}) one token in the environment would be sent to both servers.
+   */
+  private VaultEnvironment cliEnvironmentFor(ProviderSettings settings) {
+    return settings.prefix().equals(type())
+        ? environment
+        : new VaultEnvironment(java.util.Map.of(), null);
   }
 
   @Override
@@ -175,7 +181,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
     }
   }
 
-  private String url(ProviderSettings settings) {
+  private static String url(ProviderSettings settings, VaultEnvironment environment) {
     return settings
         .get("url")
         .or(() -> environment.get("VAULT_ADDR"))
@@ -184,8 +190,12 @@ public final class VaultProviderFactory implements SecretProviderFactory {
                 new SecretsConfigurationException(
                     "Missing required key '"
                         + settings.fullKey("url")
-                        + "' for provider 'vault' (or the environment variable VAULT_ADDR), e.g."
-                        + " https://vault:8200."));
+                        + "' for provider '"
+                        + settings.prefix()
+                        + (settings.prefix().equals("vault")
+                            ? "' (or the environment variable VAULT_ADDR)"
+                            : "'")
+                        + ", e.g. https://vault:8200."));
   }
 
   private static Path fromEnv(Path file) {
@@ -281,8 +291,13 @@ public final class VaultProviderFactory implements SecretProviderFactory {
     return new SecretsConfigurationException(
         "Missing key '"
             + settings.fullKey("token")
-            + "' for auth=token: set it, the environment variable VAULT_TOKEN, or log in with"
-            + " 'vault login' (which writes ~/.vault-token).");
+            + (settings.prefix().equals("vault")
+                ? "' for auth=token: set it, the environment variable VAULT_TOKEN, or log in with"
+                    + " 'vault login' (which writes ~/.vault-token)."
+                : "' for auth=token of provider '"
+                    + settings.prefix()
+                    + "': set it (VAULT_TOKEN and ~/.vault-token stand in for the provider named"
+                    + " vault only)."));
   }
 
   /** {@code agent = true}: the local Vault Agent/Proxy authenticates; we send no credential. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,37 @@ class VaultEnvironmentConventionsTest {
   private SecretProvider create(Map<String, String> env, Map<String, String> keys) {
     VaultProviderFactory factory = new VaultProviderFactory(new VaultEnvironment(env, home));
     return factory.create(new ProviderSettings("vault", keys, factory.credentialKeys()));
+  }
+
+  @Test
+  void aNamedInstanceTakesNoneOfTheCliVariablesAndNamesItself() throws IOException {
+    // With vault-prod and vault-shared, one VAULT_TOKEN would otherwise go to both servers.
+    Files.writeString(home.resolve(".vault-token"), vault.rootToken());
+    VaultProviderFactory factory =
+        new VaultProviderFactory(
+            new VaultEnvironment(
+                Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", vault.rootToken()), home));
+
+    assertThatThrownBy(
+            () -> factory.create(new ProviderSettings("vault-prod", Map.of(), Set.of("token"))))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessage(
+            "Missing required key 'vault-prod.url' for provider 'vault-prod', e.g."
+                + " https://vault:8200.");
+    assertThatThrownBy(
+            () ->
+                factory.create(
+                    new ProviderSettings("vault-prod", Map.of("url", vault.url()), Set.of())))
+        .hasMessageContaining("Missing key 'vault-prod.auth'");
+
+    SecretProvider named =
+        factory.create(
+            new ProviderSettings(
+                "vault-prod",
+                Map.of("url", vault.url(), "token", vault.rootToken()),
+                Set.of("token")));
+    assertThat(named.name()).isEqualTo("vault-prod");
+    assertThat(named.getSecret("app")).isEqualTo("from-vault");
   }
 
   @Test

@@ -92,9 +92,10 @@ public final class CheckCommand {
       reports.add(new NodeReport(node.nodeClass(), List.copyOf(secrets)));
     }
     List<ProviderState> providers = new ArrayList<>();
-    for (String type : config.providers().keySet()) {
-      probe.reach(type);
-      providers.add(new ProviderState(type, probe.failureOf(type)));
+    for (Map.Entry<String, String> provider : config.providerTypes().entrySet()) {
+      String name = provider.getKey();
+      probe.reach(name);
+      providers.add(new ProviderState(name, provider.getValue(), probe.failureOf(name)));
     }
     return new CheckResult(
         arguments.config().toString(),

@@ -18,8 +18,11 @@ record CheckResult(
     List<String> configured,
     List<String> notes) {
 
-  /** A provider of the chain: {@code ok}, or its first failure. */
-  record ProviderState(String type, String failure) {
+  /**
+   * A provider of the chain, by its name in {@code providers} and its type (the same for a provider
+   * named after its type): {@code ok}, or its first failure.
+   */
+  record ProviderState(String name, String type, String failure) {
     boolean ok() {
       return failure == null;
     }

@@ -8,7 +8,9 @@ import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.config.ConfigFile;
 import io.kailash.secrets.agent.internal.config.KeyCatalog;
 import io.kailash.secrets.agent.internal.config.PolicySettings;
+import io.kailash.secrets.agent.internal.config.ProviderInstances;
 import io.kailash.secrets.agent.internal.config.RequirementSettings;
+import io.kailash.secrets.agent.internal.providers.InstanceNamedProvider;
 import io.kailash.secrets.agent.internal.providers.MBeanPublisher;
 import io.kailash.secrets.agent.internal.providers.ProviderChainAssembler;
 import io.kailash.secrets.config.SecretProviderFactory;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,13 +29,16 @@ import java.util.Map;
  * of the agent's start-up checks on its own, so that every problem is reported, not just the first.
  *
  * @param problems every configuration error, each a message the agent would print
- * @param providers the providers that could be built, by type, in chain order
+ * @param providers the providers that could be built, by their name in {@code providers}, in chain
+ *     order
+ * @param providerTypes the type of each of {@code providers}
  * @param policy the secret policy, or {@link SecretPolicy#none()} when it could not be read
  * @param requirements the {@code requirements.<class>} keys, or none when they could not be read
  */
 record ConfigCheck(
     List<String> problems,
     Map<String, SecretProvider> providers,
+    Map<String, String> providerTypes,
     SecretPolicy policy,
     ConfiguredRequirements requirements) {
 
@@ -53,21 +57,31 @@ record ConfigCheck(
     } catch (SecretsConfigurationException | IllegalArgumentException unreadable) {
       problems.add(unreadable.getMessage());
       return new ConfigCheck(
-          problems, Map.of(), SecretPolicy.none(), ConfiguredRequirements.none());
+          problems, Map.of(), Map.of(), SecretPolicy.none(), ConfiguredRequirements.none());
     }
     if (!config.enabled()) {
       problems.add("'" + AgentKeys.ENABLED + "' is false: the agent would inject nothing.");
       return new ConfigCheck(
-          problems, Map.of(), SecretPolicy.none(), ConfiguredRequirements.none());
+          problems, Map.of(), Map.of(), SecretPolicy.none(), ConfiguredRequirements.none());
     }
     attempt(problems, () -> StartChecks.agentKeys(config));
     Map<String, SecretProvider> providers = new LinkedHashMap<>();
-    List<String> types = providerTypes(config, factories, problems);
-    for (String type : types) {
+    ProviderInstances instances = config.providerInstances();
+    problems.addAll(instances.problems());
+    Map<String, String> types = new LinkedHashMap<>();
+    for (Map.Entry<String, String> instance : instances.types().entrySet()) {
+      String name = instance.getKey();
+      SecretProviderFactory factory = factories.get(instance.getValue());
       attempt(
-          problems, () -> providers.put(type, factories.get(type).create(config.settings(type))));
+          problems,
+          () ->
+              providers.put(
+                  name, InstanceNamedProvider.named(factory.create(config.settings(name)), name)));
+      if (providers.containsKey(name)) {
+        types.put(name, instance.getValue());
+      }
     }
-    if (providers.size() == types.size() && !types.isEmpty()) {
+    if (instances.problems().isEmpty() && providers.size() == instances.types().size()) {
       // The layers (chain, resilience, cache) check their own keys as they are built.
       attempt(
           problems, () -> ProviderChainAssembler.assemble(config, factories, new MBeanPublisher()));
@@ -78,25 +92,7 @@ record ConfigCheck(
     attempt(problems, () -> requirements[0] = RequirementSettings.read(config));
     // Two steps may meet the same problem (the agent's keys and the chain both read 'providers').
     return new ConfigCheck(
-        List.copyOf(new LinkedHashSet<>(problems)), providers, policy[0], requirements[0]);
-  }
-
-  /** The known provider types named in {@code providers}; the rest become problems. */
-  private static List<String> providerTypes(
-      AgentConfig config, Map<String, SecretProviderFactory> factories, List<String> problems) {
-    try {
-      return config.providers();
-    } catch (SecretsConfigurationException e) {
-      problems.add(e.getMessage());
-    }
-    List<String> known = new ArrayList<>();
-    for (String part : config.string(AgentKeys.PROVIDERS).split(",")) {
-      String type = part.trim().toLowerCase(Locale.ROOT);
-      if (factories.containsKey(type) && !known.contains(type)) {
-        known.add(type);
-      }
-    }
-    return known;
+        List.copyOf(new LinkedHashSet<>(problems)), providers, types, policy[0], requirements[0]);
   }
 
   private static void attempt(List<String> problems, Runnable step) {

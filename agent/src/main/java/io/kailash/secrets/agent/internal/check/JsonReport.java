@@ -38,7 +38,9 @@ final class JsonReport {
     json.append(",\"providers\":[");
     for (int i = 0; i < result.providers().size(); i++) {
       ProviderState provider = result.providers().get(i);
-      json.append(i == 0 ? "{" : ",{").append("\"type\":");
+      json.append(i == 0 ? "{" : ",{").append("\"name\":");
+      string(provider.name());
+      json.append(",\"type\":");
       string(provider.type());
       json.append(",\"ok\":").append(provider.ok()).append(",\"failure\":");
       string(provider.failure());

@@ -24,7 +24,8 @@ final class TextReport {
     for (ProviderState provider : result.providers()) {
       out.println(
           "  "
-              + provider.type()
+              + provider.name()
+              + (provider.name().equals(provider.type()) ? "" : " (type " + provider.type() + ")")
               + ": "
               + (provider.ok()
                   ? "ok (reachable, authenticated, allowed to read)"

@@ -3,7 +3,6 @@ package io.kailash.secrets.agent.internal.config;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The agent's effective configuration: every known key with its resolved value (references
@@ -24,6 +22,7 @@ public final class AgentConfig {
   private final KeyCatalog catalog;
   private final Map<String, ConfigSource> sources;
   private final ConfigFile.Location file;
+  private ProviderInstances instances; // read on first use; the values never change
 
   AgentConfig(
       Map<String, String> values,
@@ -48,39 +47,45 @@ public final class AgentConfig {
     return bool(AgentKeys.ENABLED);
   }
 
-  /** The provider types of the chain, in order; each is a known type, none twice. */
+  /**
+   * The providers of the chain, in order: each name in {@code providers}, a type ({@code vault}) or
+   * a named instance of one ({@code vault-prod} with {@code vault-prod.type = vault}).
+   *
+   * @throws SecretsConfigurationException naming the first problem of {@link #providerInstances()}
+   */
   public List<String> providers() {
-    List<String> types = new ArrayList<>();
-    for (String part : string(AgentKeys.PROVIDERS).split(",")) {
-      String type = part.trim().toLowerCase(Locale.ROOT);
-      if (type.isEmpty()) {
-        continue;
-      }
-      if (!catalog.factories().containsKey(type)) {
-        throw new SecretsConfigurationException(
-            "Unknown provider '"
-                + type
-                + "' in '"
-                + AgentKeys.PROVIDERS
-                + "'. Known providers: "
-                + String.join(", ", new TreeSet<>(catalog.factories().keySet()))
-                + "."
-                + KeySuggestions.didYouMean(type, catalog.factories().keySet()));
-      }
-      if (types.contains(type)) {
-        throw new SecretsConfigurationException(
-            "The provider '" + type + "' is named twice in '" + AgentKeys.PROVIDERS + "'.");
-      }
-      types.add(type);
+    ProviderInstances instances = providerInstances();
+    if (!instances.problems().isEmpty()) {
+      throw new SecretsConfigurationException(instances.problems().get(0));
     }
-    if (types.isEmpty()) {
-      throw new SecretsConfigurationException(
-          "'" + AgentKeys.PROVIDERS + "' names no provider; give at least one, e.g. 'env'.");
-    }
-    return types;
+    return List.copyOf(instances.types().keySet());
   }
 
-  /** The keys under {@code prefix.}, relative to it, for a provider factory or a layer. */
+  /** The type of the provider {@code name} of {@link #providers()}. */
+  public String providerType(String name) {
+    String type = providerInstances().types().get(name);
+    if (type == null) {
+      throw new IllegalArgumentException("not a provider of the chain: " + name);
+    }
+    return type;
+  }
+
+  /** The providers {@code providers} names with their types, and every problem with them. */
+  public ProviderInstances providerInstances() {
+    ProviderInstances read = instances;
+    if (read == null) {
+      read =
+          ProviderInstances.read(
+              string(AgentKeys.PROVIDERS), values, catalog.factories(), catalog.reservedNames());
+      instances = read;
+    }
+    return read;
+  }
+
+  /**
+   * The keys under {@code prefix.}, relative to it, for a provider (by its name in {@code
+   * providers}, e.g. {@code vault-prod}) or a layer.
+   */
   public ProviderSettings settings(String prefix) {
     Map<String, String> relative = new LinkedHashMap<>();
     Set<String> credentials = new HashSet<>();
@@ -88,6 +93,9 @@ public final class AgentConfig {
       String key = entry.getKey();
       if (key.startsWith(prefix + ".")) {
         String name = key.substring(prefix.length() + 1);
+        if (name.equals(ProviderInstances.TYPE_KEY) && !catalog.factoryKnows(prefix, name)) {
+          continue; // the instance's type, for the agent: not one of the factory's keys
+        }
         relative.put(name, entry.getValue());
         if (catalog.isCredential(key)) {
           credentials.add(name);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the agent's configuration from its four sources and checks it.
@@ -18,7 +19,11 @@ import java.util.Map;
  */
 public final class AgentConfigLoader {
 
-  private final KeyCatalog catalog;
+  private final KeyCatalog baseCatalog;
+
+  /** The base catalog plus the keys of the provider instances {@code providers} names. */
+  private KeyCatalog catalog;
+
   private final Map<String, String> systemProperties;
   private final Map<String, String> environment;
   private final Map<String, ConfigEntry> merged = new LinkedHashMap<>();
@@ -34,6 +39,7 @@ public final class AgentConfigLoader {
 
   public AgentConfigLoader(
       KeyCatalog catalog, Map<String, String> systemProperties, Map<String, String> environment) {
+    this.baseCatalog = catalog;
     this.catalog = catalog;
     this.systemProperties = systemProperties;
     this.environment = environment;
@@ -60,6 +66,9 @@ public final class AgentConfigLoader {
    * @throws SecretsConfigurationException naming the first problem found
    */
   public AgentConfig load(String agentArgs, Path agentJarDirectory) {
+    catalog = baseCatalog;
+    unknownEnvironmentNames.clear();
+    refusedRequirementVariables.clear();
     Map<String, String> arguments = AgentArguments.parse(agentArgs);
     List<ConfigEntry> environmentEntries = fromEnvironment();
     List<ConfigEntry> propertyEntries = fromSystemProperties();
@@ -86,6 +95,17 @@ public final class AgentConfigLoader {
     if (!enabled()) {
       return AgentConfig.disabled();
     }
+    // Now that 'providers' and the '<name>.type' keys are known, so are the instances' keys, and
+    // the environment variables that set them (KAILASH_SECRETS_VAULT_PROD_URL) can be mapped.
+    catalog = baseCatalog.withInstances(InstanceKeys.named(merged, environment, baseCatalog));
+    unknownEnvironmentNames.clear();
+    refusedRequirementVariables.clear();
+    environmentEntries = fromEnvironment();
+    merged.clear();
+    for (List<ConfigEntry> lowToHigh :
+        List.of(fileEntries, environmentEntries, propertyEntries, argumentEntries)) {
+      addAll(lowToHigh);
+    }
     for (String name : refusedRequirementVariables) {
       problem(
           new SecretsConfigurationException(
@@ -96,6 +116,11 @@ public final class AgentConfigLoader {
                   + " configuration file, or as -Dkailash.secrets.requirements.<class>."));
     }
     for (String name : unknownEnvironmentNames) {
+      Set<String> sharing = catalog.keysSharingEnvironmentName(name);
+      if (!sharing.isEmpty()) {
+        problem(new SecretsConfigurationException(InstanceKeys.sharedVariable(name, sharing)));
+        continue;
+      }
       List<String> known = new ArrayList<>();
       catalog.keys().forEach(key -> known.add(ConfigSource.environmentName(key)));
       problem(
@@ -232,7 +257,12 @@ public final class AgentConfigLoader {
   }
 
   private void requireKnown(String key, ConfigSource source) {
-    if (catalog.isKnown(key)) {
+    if (catalog.isKnown(key) || catalog.isUnderUntypedInstance(key)) {
+      return; // an instance of an unknown type: that type is the problem, reported by providers()
+    }
+    String aboutAnInstance = InstanceKeys.unknownKey(catalog, key, source);
+    if (aboutAnInstance != null) {
+      problem(new SecretsConfigurationException(aboutAnInstance));
       return;
     }
     problem(

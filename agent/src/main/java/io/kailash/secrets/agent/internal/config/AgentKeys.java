@@ -46,7 +46,10 @@ public final class AgentKeys {
               PROVIDERS,
               "env",
               "the provider chain, in order, e.g. `vault, aws, env` (known: `env`, `files`,"
-                  + " `vault`, `aws`, `aws-agent`)"),
+                  + " `vault`, `aws`, `aws-agent`); a name of your own is an instance of the type"
+                  + " `<name>.type` gives, with its keys under its name, e.g. `vault-prod` with"
+                  + " `vault-prod.type = vault`, `vault-prod.url` ([named"
+                  + " instances](#named-instances))"),
           ConfigKey.of(
               BASE_TYPE,
               "io.kailash.workflow.Node",

@@ -54,14 +54,15 @@ public final class LayerKeys {
               "resilience.enabled",
               "auto",
               "timeouts, retries and a circuit breaker around **each provider** of the chain (its"
-                  + " own circuit, counters and MBean `type=Provider,name=<provider>`); `auto` as"
-                  + " for the cache, and never around `env` or `files` unless `true`"),
+                  + " own circuit, counters and MBean `type=Provider,name=<provider>`, the name in"
+                  + " `providers`: two Vault instances have two); `auto` as for the cache, and"
+                  + " never around `env` or `files` unless `true`"),
           ConfigKey.of(
               "resilience.call-timeout",
               "3s",
               "per attempt; must be shorter than each provider's own timeout (`vault.timeout`,"
-                  + " `aws.timeout`, `aws-agent.timeout`), else a configuration error names both"
-                  + " keys; `0` = off. With `chain.on-transient-failure=fall-through`, a provider"
+                  + " `aws.timeout`, `aws-agent.timeout`; `vault-prod.timeout` for a named"
+                  + " instance), else a configuration error names both keys; `0` = off. With `chain.on-transient-failure=fall-through`, a provider"
                   + " that is not the last is not retried after a timed-out attempt"),
           ConfigKey.of(
               "resilience.deadline",

@@ -110,8 +110,8 @@ public final class ProviderChainAssembler {
   }
 
   private static boolean hasRemoteProvider(AgentConfig config) {
-    for (String type : config.providers()) {
-      if (!LOCAL_PROVIDERS.contains(type)) {
+    for (String name : config.providers()) {
+      if (!LOCAL_PROVIDERS.contains(config.providerType(name))) {
         return true;
       }
     }
@@ -119,6 +119,10 @@ public final class ProviderChainAssembler {
   }
 
   /**
+   * Each provider of {@code providers} is built by the factory of its type from the keys under its
+   * own name ({@code vault-prod.url}), and named so ({@link InstanceNamedProvider}).
+   *
+   * @param factories the provider factories by type
    * @param mbeans told about the layers that have MBeans, for registration later
    * @throws SecretsConfigurationException if a provider's or layer's keys are missing or malformed
    */
@@ -128,20 +132,23 @@ public final class ProviderChainAssembler {
     boolean resilience = layerOn(config, RESILIENCE, hasRemoteProvider(config));
     boolean resilienceForced =
         !config.oneOf(RESILIENCE + "." + ENABLED, AUTO, "true", "false").equals(AUTO);
-    List<String> types = config.providers();
+    List<String> names = config.providers();
     List<SecretProvider> providers = new ArrayList<>();
-    for (int i = 0; i < types.size(); i++) {
-      String type = types.get(i);
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String type = config.providerType(name);
       SecretProviderFactory factory = factories.get(type);
-      SecretProvider provider = factory.create(config.settings(type));
+      ProviderSettings settings = config.settings(name);
+      // Its own client, breaker, counters and MBean per instance, all under the instance's name.
+      SecretProvider provider = InstanceNamedProvider.named(factory.create(settings), name);
       if (resilience && (resilienceForced || !LOCAL_PROVIDERS.contains(type))) {
-        boolean last = i == types.size() - 1;
+        boolean last = i == names.size() - 1;
         ResilientSecretProvider resilient =
             ResilientSecretProvider.builder(provider)
                 .settings(config.settings(RESILIENCE))
                 .retryTimeouts(!fallThrough || last)
                 .build();
-        requireShorterCallTimeout(resilient, factory, config.settings(type));
+        requireShorterCallTimeout(resilient, factory, settings);
         mbeans.resilience(resilient);
         provider = resilient;
       }
@@ -184,7 +191,7 @@ public final class ProviderChainAssembler {
             + inner.get().toMillis()
             + " ms"
             + "), so that a hanging "
-            + factory.type()
+            + settings.prefix()
             + " is abandoned by the call timeout and the chain can fall through: lower "
             + RESILIENCE
             + ".call-timeout or raise "
