@@ -202,8 +202,9 @@ public final class AgentHandoff {
    * are dropped first: each node instance gets its own class's secrets only.
    *
    * @throws SecretNotFoundException if the agent reports missing required secrets
-   * @throws SecretBackendException if the agent reports a backend failure, gave no readable answer,
-   *     or the parameters cannot be walked (reason {@code INVALID_REQUEST})
+   * @throws SecretBackendException if the agent reports a backend failure or gave no readable
+   *     answer; parameters that cannot be walked (reason {@code INVALID_REQUEST}) fail here when
+   *     they are {@code LocalRuntime}'s {@link NodeInputs}, otherwise when the view walks them
    */
   public static Map<String, Object> inject(
       Object node, Map<String, Object> parameters, Object agentAnswer) {
@@ -213,8 +214,15 @@ public final class AgentHandoff {
     }
     Map<String, Object> callers =
         parameters instanceof InjectedParameters other ? other.withoutInjected() : parameters;
+    if (callers == null) {
+      callers = Map.of();
+    }
+    if (!(callers instanceof NodeInputs)) {
+      // Not walked here: the view checks the shape where it recurses (InjectedParameters).
+      return ParameterInjector.inject(node.getClass(), callers, secrets, LOGGING_LISTENER);
+    }
     try {
-      ParameterShape.check(callers);
+      ParameterShape.check(callers); // NodeInputs' author templates are filled now
     } catch (IllegalArgumentException badShape) {
       throw new SecretBackendException(
           AgentProtocol.AGENT,
@@ -226,7 +234,6 @@ public final class AgentHandoff {
               + badShape.getMessage()
               + ".");
     }
-    return ParameterInjector.inject(
-        node.getClass(), callers == null ? Map.of() : callers, secrets, LOGGING_LISTENER);
+    return ParameterInjector.inject(node.getClass(), callers, secrets, LOGGING_LISTENER);
   }
 }
