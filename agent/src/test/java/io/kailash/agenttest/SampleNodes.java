@@ -2,6 +2,9 @@ package io.kailash.agenttest;
 
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.workflow.Node;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,6 +62,44 @@ public final class SampleNodes {
   public interface Unrelated {}
 
   public static class NotANode implements Unrelated {
+    public Map<String, Object> run(Map<String, Object> inputs) {
+      return inputs;
+    }
+  }
+
+  /** A runtime annotation of every element kind, for the class-file reader to skip. */
+  @Retention(RetentionPolicy.RUNTIME)
+  public @interface Tagged {
+    String[] names();
+
+    ElementType kind();
+
+    Class<?> type();
+
+    int number();
+
+    SecretRequirement nested();
+  }
+
+  /**
+   * Several requirements (in their container) among other annotations, with optional, a version and
+   * a parameter outside ASCII; inherits run from {@link TokenNode}, so it is not woven itself.
+   */
+  @Tagged(
+      names = {"a", "b"},
+      kind = ElementType.TYPE,
+      type = Map.class,
+      number = 7,
+      nested = @SecretRequirement(name = "not-mine", parameter = "not_mine"))
+  @SecretRequirement(name = "db/creds#password", parameter = "db_p\u00e4ssword", optional = true)
+  @SecretRequirement(name = "api-token", parameter = "api_token", version = "v2")
+  @Deprecated
+  public static class ManySecretsNode extends TokenNode {}
+
+  /** Declares one requirement and nothing else. */
+  @SecretRequirement(name = "single", parameter = "one", optional = true, version = "3")
+  public static class SingleSecretNode extends Intermediate {
+    @Override
     public Map<String, Object> run(Map<String, Object> inputs) {
       return inputs;
     }

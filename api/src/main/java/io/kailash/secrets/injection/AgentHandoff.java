@@ -48,8 +48,8 @@ public final class AgentHandoff {
         protected String computeValue(Class<?> type) {
           boolean declaresSecrets;
           try {
-            declaresSecrets = !NodeSecretRequirements.of(type).isEmpty();
-          } catch (IllegalStateException invalid) {
+            declaresSecrets = DECLARES_SECRETS.get(type);
+          } catch (SecretBackendException invalid) {
             declaresSecrets = true; // reported by needsSecrets when it runs, if it runs
           }
           String refusal = declaresSecrets ? agentVerdict(type) : null;
@@ -58,6 +58,23 @@ public final class AgentHandoff {
       };
 
   private static final String ACCEPTED = "";
+
+  /**
+   * Per node class: whether it declares secrets. Under the agent the agent answers from the class
+   * files it already read ({@link #agentDeclaresSecrets}); otherwise, or when it does not know, the
+   * annotations are read here. A class with invalid declarations throws on every lookup.
+   */
+  private static final ClassValue<Boolean> DECLARES_SECRETS =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          int known = underAgent() ? agentDeclaresSecrets(type) : -1;
+          if (known >= 0) {
+            return known == 1;
+          }
+          return !requirementsOf(type).isEmpty();
+        }
+      };
 
   private static final InjectionListener LOGGING_LISTENER =
       new InjectionListener() {
@@ -137,6 +154,17 @@ public final class AgentHandoff {
   }
 
   /**
+   * Whether the agent found secrets declared on {@code nodeClass} (1, also for invalid
+   * declarations, which its answer then reports), none (0), or does not know (-1). Here -1: the
+   * agent weaves in a call to its bridge, which answers from the class files it read anyway, so the
+   * first call of a node class does not parse its annotations by reflection (issue 16). An agent
+   * that predates this method leaves it as is.
+   */
+  static int agentDeclaresSecrets(Class<?> nodeClass) {
+    return -1;
+  }
+
+  /**
    * False when the node declares no secrets, or {@code parameters} already carry its class's
    * secrets (an outer {@code run} of the same instance's class called {@code super.run}, or {@code
    * LocalRuntime} injected). A node of another class run with them, e.g. a base-class instance
@@ -147,7 +175,7 @@ public final class AgentHandoff {
    */
   public static boolean needsSecrets(Object node, Map<String, Object> parameters) {
     Class<?> nodeClass = node.getClass();
-    if (requirementsOf(nodeClass).isEmpty()) {
+    if (!DECLARES_SECRETS.get(nodeClass)) {
       return false;
     }
     return !(parameters instanceof InjectedParameters injected

@@ -103,7 +103,13 @@ public final class AgentStarter {
     SecretsTransformer transformer =
         new SecretsTransformer(settings.baseType(), settings.method(), bridge, stats);
     SecretResolver resolver =
-        new SecretResolver(provider, audit, stats, ProviderChainAssembler.isCached(config), policy);
+        new SecretResolver(
+            provider,
+            audit,
+            stats,
+            ProviderChainAssembler.isCached(config),
+            policy,
+            transformer.declarations());
     // Everything that can fail on a bad configuration has run; from here on the agent is on.
     if (!installBridge.test(
         new BridgeEndpoint(resolver, transformer),

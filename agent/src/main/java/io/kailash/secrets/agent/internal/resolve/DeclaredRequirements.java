@@ -2,10 +2,13 @@ package io.kailash.secrets.agent.internal.resolve;
 
 import io.kailash.secrets.NodeSecretRequirements;
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.agent.internal.transform.ClassFileDeclarations;
+import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A node class's requirements as the agent itself reads them from the class's
@@ -13,27 +16,54 @@ import java.util.List;
  * NodeSecretRequirements#collect}), so that nothing the application hands over decides what is
  * resolved.
  *
- * <p>why reflection: the annotation type is the application's ({@code io.kailash.secrets} in the
- * node's class loader), which the agent's isolated loader cannot name; its four members are read
- * through {@link Method#invoke}, once per class.
+ * <p>Each class's own declarations come from its class file as the transformer read it ({@link
+ * ClassFileDeclarations}); only a class whose class file the agent never saw is read by reflection.
+ * Not cached here: the resolver keeps the result in its per-class plan.
+ *
+ * <p>why reflection there: the annotation type is the application's ({@code io.kailash.secrets} in
+ * the node's class loader), which the agent's isolated loader cannot name; its four members are
+ * read through {@link Method#invoke}.
  */
-final class DeclaredRequirements {
+final class DeclaredRequirements implements Function<Class<?>, List<SecretRequest>> {
 
   private static final String ANNOTATION = "io.kailash.secrets.SecretRequirement";
 
-  private final ClassValue<List<SecretRequest>> cache =
-      new ClassValue<>() {
-        @Override
-        protected List<SecretRequest> computeValue(Class<?> type) {
-          return NodeSecretRequirements.collect(type, DeclaredRequirements::declaredOn);
-        }
-      };
+  private final Function<Class<?>, List<DeclaredSecret>> classFiles;
+
+  /**
+   * @param classFiles a class's own declarations as read from its class file, {@code null} when not
+   *     read
+   */
+  DeclaredRequirements(Function<Class<?>, List<DeclaredSecret>> classFiles) {
+    this.classFiles = classFiles;
+  }
 
   /**
    * @throws IllegalStateException naming the class if a declaration is invalid
    */
   List<SecretRequest> of(Class<?> nodeClass) {
-    return cache.get(nodeClass);
+    return NodeSecretRequirements.collect(nodeClass, this);
+  }
+
+  /** What {@code c} itself declares (a class, not a lambda: none on the first node call). */
+  @Override
+  public List<SecretRequest> apply(Class<?> c) {
+    List<DeclaredSecret> fromClassFile = classFiles.apply(c);
+    if (fromClassFile == null) {
+      return declaredOn(c);
+    }
+    List<SecretRequest> declared = new ArrayList<>(fromClassFile.size());
+    for (DeclaredSecret secret : fromClassFile) {
+      try {
+        declared.add(
+            new SecretRequest(
+                secret.name(), secret.parameter(), secret.optional(), secret.version()));
+      } catch (IllegalArgumentException invalid) {
+        throw new IllegalStateException(
+            c.getName() + " has an invalid @SecretRequirement: " + invalid.getMessage(), invalid);
+      }
+    }
+    return declared;
   }
 
   /**

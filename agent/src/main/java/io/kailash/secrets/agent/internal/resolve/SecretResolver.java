@@ -6,11 +6,13 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
+import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The implementation behind the bridge: resolves a node class's requirements, as the agent itself
@@ -32,12 +34,22 @@ public final class SecretResolver {
 
   private static final AgentLog LOG = AgentLog.of(SecretResolver.class);
 
+  /** No class file was read: every class's annotations are read by reflection (tests). */
+  private static final Function<Class<?>, List<DeclaredSecret>> NOT_READ = new NotRead();
+
+  private static final class NotRead implements Function<Class<?>, List<DeclaredSecret>> {
+    @Override
+    public List<DeclaredSecret> apply(Class<?> type) {
+      return null;
+    }
+  }
+
   private final SecretProvider provider;
   private final boolean cached;
   private final ResolutionAudit audit;
   private final TransformStats stats;
   private final PolicyGate policy;
-  private final DeclaredRequirements declared = new DeclaredRequirements();
+  private final DeclaredRequirements declared;
   private final ClassValue<Object> plans =
       new ClassValue<>() {
         @Override
@@ -78,6 +90,21 @@ public final class SecretResolver {
       TransformStats stats,
       boolean cached,
       PolicyGate policy) {
+    this(provider, audit, stats, cached, policy, NOT_READ);
+  }
+
+  /**
+   * @param classFiles each class's own {@code @SecretRequirement}s as the transformer read them
+   *     from its class file ({@code null}: not read, so read by reflection)
+   */
+  public SecretResolver(
+      SecretProvider provider,
+      ResolutionAudit audit,
+      TransformStats stats,
+      boolean cached,
+      PolicyGate policy,
+      Function<Class<?>, List<DeclaredSecret>> classFiles) {
+    this.declared = new DeclaredRequirements(classFiles);
     this.provider = provider;
     this.audit = audit;
     this.stats = stats;
@@ -108,6 +135,18 @@ public final class SecretResolver {
     } catch (SecretProviderException reportedLater) {
       LOG.debug("Loading a run's secrets ahead failed; each node will report it.", reportedLater);
     }
+  }
+
+  /**
+   * For the application side's {@code AgentHandoff}: 1 when {@code nodeClass} declares secrets (or
+   * declares them invalidly, which its resolution then reports), 0 when it declares none. From the
+   * plan, so the application never parses the annotations by reflection.
+   */
+  public int declares(Class<?> nodeClass) {
+    return plans.get(nodeClass) instanceof ResolutionPlan.Slot slot
+            && slot.plan().requests().isEmpty()
+        ? 0
+        : 1;
   }
 
   /** The answer for a node of {@code nodeClass}, in {@link AgentProtocol}'s form. */

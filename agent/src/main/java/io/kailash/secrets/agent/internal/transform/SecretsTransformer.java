@@ -36,6 +36,7 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private final TypeFamily family;
   private final LoaderCheck loaderCheck;
   private final WovenClasses woven = new WovenClasses();
+  private final ClassFileDeclarations declarations = new ClassFileDeclarations();
   private final NodeGuard guard;
   private final TransformStats stats;
   private final ClassLoader ownLoader = SecretsTransformer.class.getClassLoader();
@@ -65,6 +66,11 @@ public final class SecretsTransformer implements ClassFileTransformer {
     return guard.verdict(nodeClass);
   }
 
+  /** The {@code @SecretRequirement}s of the family's classes, read from their class files. */
+  public ClassFileDeclarations declarations() {
+    return declarations;
+  }
+
   @Override
   public byte[] transform(
       ClassLoader loader,
@@ -83,7 +89,11 @@ public final class SecretsTransformer implements ClassFileTransformer {
     }
     try {
       ClassFacts facts = ClassFileSkimmer.skim(classFile, method);
-      if (facts == null || !family.isMember(loader, facts) || !facts.declaresTarget()) {
+      if (facts == null || !family.isMember(loader, facts)) {
+        return null;
+      }
+      declarations.record(loader, className, facts.declared());
+      if (!facts.declaresTarget()) {
         return null;
       }
       String refusal = loaderCheck.refusal(loader, className);
