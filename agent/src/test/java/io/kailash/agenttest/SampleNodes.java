@@ -104,4 +104,58 @@ public final class SampleNodes {
       return inputs;
     }
   }
+
+  /**
+   * Switches (whose operands are 4-byte aligned from the method's start), a try/catch and a {@code
+   * new} whose argument branches (an uninitialized object in the stack map frames).
+   */
+  @SecretRequirement(name = "api-token", parameter = "api_token")
+  public static class BranchyNode extends Node {
+    @Override
+    public Map<String, Object> run(Map<String, Object> inputs) {
+      int size = inputs.size();
+      String dense =
+          switch (size) {
+            case 1 -> "one";
+            case 2 -> "two";
+            case 3 -> "three";
+            default -> "many";
+          };
+      String sparse =
+          switch (size * 1000) {
+            case 1000 -> "thousand";
+            case 7000 -> "seven";
+            default -> "other";
+          };
+      String built = new StringBuilder(inputs.isEmpty() ? "empty" : "full").toString();
+      int parsed;
+      try {
+        parsed = Integer.parseInt(String.valueOf(inputs.get("number")));
+      } catch (NumberFormatException notANumber) {
+        parsed = -1;
+      }
+      return Map.of(
+          "token", String.valueOf(inputs.get("api_token")),
+          "dense", dense,
+          "sparse", sparse,
+          "built", built,
+          "parsed", parsed);
+    }
+  }
+
+  /**
+   * A type annotation on an instruction's local: a Code attribute the prefix weaver leaves to ASM.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(ElementType.TYPE_USE)
+  public @interface Checked {}
+
+  @SecretRequirement(name = "api-token", parameter = "api_token")
+  public static class TypeAnnotatedNode extends Node {
+    @Override
+    public Map<String, Object> run(Map<String, Object> inputs) {
+      @Checked Object token = inputs.get("api_token");
+      return Map.of("token", String.valueOf(token));
+    }
+  }
 }

@@ -42,6 +42,7 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private final ClassLoader ownLoader = SecretsTransformer.class.getClassLoader();
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
   private final Set<String> failedClasses = ConcurrentHashMap.newKeySet();
+  private final PrefixWeaver.MethodPrefixes runAdvice;
   private volatile RunAdviceWeaver weaver;
 
   /**
@@ -55,6 +56,7 @@ public final class SecretsTransformer implements ClassFileTransformer {
     this.family = new TypeFamily(this.baseType, method);
     this.loaderCheck = new LoaderCheck(bridge, stats);
     this.guard = new NodeGuard(baseType, method, woven);
+    this.runAdvice = AdvicePrefixes.runAdvice(method);
     this.stats = stats;
   }
 
@@ -101,7 +103,10 @@ public final class SecretsTransformer implements ClassFileTransformer {
         woven.refused(loader, className, "its class loader is refused: " + refusal);
         return null;
       }
-      byte[] result = weaver().weave(classFile);
+      byte[] result = PrefixWeaver.weave(classFile, runAdvice);
+      if (result == null) {
+        result = weaver().weave(classFile); // a class file the prefix weaver does not take
+      }
       woven.woven(loader, className);
       if (classBeingRedefined != null) {
         stats.retransformed.incrementAndGet();
@@ -139,12 +144,16 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private byte[] weaveHandoff(ClassLoader loader, byte[] classFile) {
     try {
       String refusal = loaderCheck.refusalForHandoff(loader, classFile);
-      byte[] armed = new GuardHookWeaver().weave(classFile, refusal);
-      if (refusal != null) {
-        return armed;
+      byte[] result = PrefixWeaver.weave(classFile, AdvicePrefixes.handoff(refusal));
+      if (result == null) { // a class file the prefix weaver does not take: ASM
+        result = new GuardHookWeaver().weave(classFile, refusal);
+        if (refusal == null) {
+          result = new RunStartWeaver().weave(result);
+        }
       }
-      byte[] result = new RunStartWeaver().weave(armed);
-      stats.runStartHooks.incrementAndGet();
+      if (refusal == null) {
+        stats.runStartHooks.incrementAndGet();
+      }
       return result;
     } catch (Throwable failure) {
       stats.errors.incrementAndGet();
