@@ -177,8 +177,9 @@ public final class SecretResolver {
       try {
         Map<String, String> values = provider.getSecrets(plan.requests());
         scope.resolved(values);
-        slot.remember(values);
-        return AgentProtocol.secrets(values);
+        Map<String, Object> answer = AgentProtocol.secrets(values);
+        slot.remember(values, answer); // the same answer, not a second copy (issue 16)
+        return answer;
       } catch (SecretNotFoundException e) {
         scope.notFound(e);
         return AgentProtocol.notFound(e);

@@ -24,7 +24,6 @@ final class ClassFileSkimmer {
   private final byte[] method;
   private final byte[] bytes;
   private int[] utf8Offsets; // constant-pool index -> offset of the entry after its tag
-  private int[] classNameIndex;
   private int position;
 
   private ClassFileSkimmer(byte[] bytes, String methodName) {
@@ -98,7 +97,6 @@ final class ClassFileSkimmer {
   private void readConstantPool() {
     int count = u2();
     utf8Offsets = new int[count];
-    classNameIndex = new int[count];
     for (int i = 1; i < count; i++) {
       int tag = bytes[position++];
       utf8Offsets[i] = position; // a Utf8's length, an Integer's value (annotation elements)
@@ -106,8 +104,7 @@ final class ClassFileSkimmer {
         case 1 -> { // Utf8
           position += 2 + u2At(position);
         }
-        case 7 -> classNameIndex[i] = u2(); // Class
-        case 8, 16, 19, 20 -> position += 2; // String, MethodType, Module, Package
+        case 7, 8, 16, 19, 20 -> position += 2; // Class, String, MethodType, Module, Package
         case 15 -> position += 3; // MethodHandle
         case 3, 4, 9, 10, 11, 12, 17, 18 -> position += 4;
         case 5, 6 -> { // Long, Double take two slots
@@ -153,7 +150,7 @@ final class ClassFileSkimmer {
   }
 
   private String className(int classIndex) {
-    int offset = utf8Offsets[classNameIndex[classIndex]];
+    int offset = utf8Offsets[u2At(utf8Offsets[classIndex])]; // a Class entry names its Utf8
     return new String(bytes, offset + 2, u2At(offset), StandardCharsets.UTF_8);
   }
 

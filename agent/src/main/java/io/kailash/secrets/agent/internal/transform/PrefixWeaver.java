@@ -53,8 +53,7 @@ final class PrefixWeaver {
 
   /** Appends constants to the class's pool, for the prefixes' instructions. */
   static final class Constants {
-    private final ByteArrayOutputStream added = new ByteArrayOutputStream();
-    private final DataOutputStream out = new DataOutputStream(added);
+    private final ByteArrayOutputStream added = new ByteArrayOutputStream(256);
     private int next;
 
     private Constants(int next) {
@@ -72,13 +71,31 @@ final class PrefixWeaver {
     }
 
     int utf8(String value) {
-      try {
-        out.writeByte(1);
-        out.writeUTF(value);
-      } catch (IOException cannotHappen) {
-        throw new IllegalStateException(cannotHappen);
+      added.write(1);
+      if (isAscii(value)) {
+        added.write(value.length() >>> 8);
+        added.write(value.length());
+        for (int i = 0; i < value.length(); i++) {
+          added.write(value.charAt(i));
+        }
+      } else {
+        try {
+          new DataOutputStream(added).writeUTF(value); // modified UTF-8, with its length
+        } catch (IOException tooLong) {
+          throw new IllegalStateException(tooLong);
+        }
       }
       return next++;
+    }
+
+    private static boolean isAscii(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == 0 || c > 0x7F) {
+          return false;
+        }
+      }
+      return value.length() <= 0xFFFF;
     }
 
     private int classRef(String internalName) {
@@ -103,6 +120,7 @@ final class PrefixWeaver {
   private final MethodPrefixes prefixes;
   private int[] offsets; // constant-pool index -> offset after the tag
   private int poolEnd;
+  private int stackMapTableName = -1;
   private int position;
 
   private PrefixWeaver(byte[] in, MethodPrefixes prefixes) {
@@ -129,140 +147,146 @@ final class PrefixWeaver {
     boolean frames = u2(6) >= 50; // Java 6 class files on carry stack map frames
     readPool();
     Constants constants = new Constants(u2(8));
-    ByteArrayOutputStream methods = new ByteArrayOutputStream(in.length + 256);
-    DataOutputStream out = new DataOutputStream(methods);
     position = poolEnd;
     position += 6; // access, this, super
     position += 2 + 2 * u2(position); // interfaces
     skipMembers(); // fields
     int methodsStart = position;
+    // Pass 1: choose the methods (adding their constants), so that pass 2 writes once, in order.
     int count = next2();
-    out.writeShort(count);
-    boolean changed = false;
+    Prefix[] chosen = new Prefix[count];
+    int growth = 0;
     for (int i = 0; i < count; i++) {
       int access = next2();
-      int name = next2();
-      int descriptor = next2();
-      Prefix prefix = prefixes.prefixFor(access, utf8(name), utf8(descriptor), constants);
-      out.writeShort(access);
-      out.writeShort(name);
-      out.writeShort(descriptor);
-      int attributes = next2();
-      out.writeShort(attributes);
-      boolean woven = false;
-      for (int a = 0; a < attributes; a++) {
-        int attributeName = next2();
-        int length = next4();
-        int start = position;
-        position += length;
-        if (prefix != null && utf8(attributeName).equals("Code")) {
-          out.writeShort(attributeName);
-          byte[] code = weaveCode(start, prefix, frames, constants);
-          out.writeInt(code.length);
-          out.write(code);
-          woven = true;
-        } else {
-          out.writeShort(attributeName);
-          out.writeInt(length);
-          out.write(in, start, length);
+      String name = utf8(next2());
+      String descriptor = utf8(next2());
+      chosen[i] = prefixes.prefixFor(access, name, descriptor, constants);
+      if (chosen[i] != null) {
+        growth += chosen[i].code().length + 32; // the prefix, a frame, maybe a StackMapTable
+        if (frames && chosen[i].framePoint() >= 0 && stackMapTableName < 0) {
+          stackMapTableName = constants.utf8("StackMapTable"); // for a method without frames
         }
       }
-      if (prefix != null && !woven) {
-        throw new IllegalStateException("a chosen method without code");
-      }
-      changed |= woven;
+      skipAttributes();
     }
-    if (!changed) {
+    if (growth == 0) {
       return in;
     }
     int poolCount = constants.next;
     if (poolCount > 0xFFFF) {
       return null;
     }
-    ByteArrayOutputStream result = new ByteArrayOutputStream(in.length + 512);
-    result.write(in, 0, 8);
-    result.write(poolCount >>> 8);
-    result.write(poolCount);
-    result.write(in, 10, poolEnd - 10);
-    constants.added.writeTo(result);
-    result.write(in, poolEnd, methodsStart - poolEnd);
-    methods.writeTo(result);
-    result.write(in, position, in.length - position); // the class's own attributes
-    return result.toByteArray();
+    Out out = new Out(in.length + constants.added.size() + growth);
+    out.bytes(in, 0, 8);
+    out.u2(poolCount);
+    out.bytes(in, 10, poolEnd - 10);
+    out.bytes(constants.added.toByteArray());
+    out.bytes(in, poolEnd, methodsStart - poolEnd);
+    // Pass 2: the methods, the chosen ones' Code attributes woven.
+    position = methodsStart;
+    out.u2(next2());
+    for (int i = 0; i < count; i++) {
+      out.bytes(in, position, 6); // access, name, descriptor
+      position += 6;
+      int attributes = next2();
+      out.u2(attributes);
+      boolean woven = false;
+      for (int a = 0; a < attributes; a++) {
+        int attributeName = next2();
+        int length = next4();
+        int start = position;
+        position += length;
+        out.u2(attributeName);
+        if (chosen[i] != null && utf8(attributeName).equals("Code")) {
+          int lengthAt = out.size;
+          out.u4(0);
+          weaveCode(out, start, chosen[i], frames);
+          out.patchU4(lengthAt, out.size - lengthAt - 4);
+          woven = true;
+        } else {
+          out.u4(length);
+          out.bytes(in, start, length);
+        }
+      }
+      if (chosen[i] != null && !woven) {
+        throw new IllegalStateException("a chosen method without code");
+      }
+    }
+    if (constants.next != poolCount) {
+      throw new IllegalStateException("a constant added after the pool was written");
+    }
+    out.bytes(in, position, in.length - position); // the class's own attributes
+    return out.toByteArray();
   }
 
-  /** One Code attribute's contents, woven. */
-  private byte[] weaveCode(int start, Prefix prefix, boolean frames, Constants constants)
-      throws IOException {
+  /** One Code attribute's contents, woven, written to {@code out}. */
+  private void weaveCode(Out out, int start, Prefix prefix, boolean frames) throws IOException {
     int shift = prefix.code().length;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(buffer);
     int p = start;
-    out.writeShort(Math.max(u2(p), prefix.maxStack()));
-    out.writeShort(Math.max(u2(p + 2), prefix.maxLocals()));
+    out.u2(Math.max(u2(p), prefix.maxStack()));
+    out.u2(Math.max(u2(p + 2), prefix.maxLocals()));
     int codeLength = u4(p + 4);
     if (codeLength + shift > MAX_CODE) {
       throw new IllegalStateException("too large");
     }
-    out.writeInt(codeLength + shift);
-    out.write(prefix.code());
-    out.write(in, p + 8, codeLength);
+    out.u4(codeLength + shift);
+    out.bytes(prefix.code());
+    out.bytes(in, p + 8, codeLength);
     p += 8 + codeLength;
     int handlers = u2(p);
-    out.writeShort(handlers);
+    out.u2(handlers);
     p += 2;
     for (int i = 0; i < handlers; i++, p += 8) {
-      out.writeShort(u2(p) + shift);
-      out.writeShort(u2(p + 2) + shift);
-      out.writeShort(u2(p + 4) + shift);
-      out.writeShort(u2(p + 6));
+      out.u2(u2(p) + shift);
+      out.u2(u2(p + 2) + shift);
+      out.u2(u2(p + 4) + shift);
+      out.u2(u2(p + 6));
     }
     int attributes = u2(p);
     p += 2;
-    boolean wroteFrames = false;
-    ByteArrayOutputStream attributeBytes = new ByteArrayOutputStream();
-    DataOutputStream attributeOut = new DataOutputStream(attributeBytes);
+    boolean hasFrames = false;
+    for (int a = 0, q = p; a < attributes; a++) {
+      hasFrames |= utf8(u2(q)).equals("StackMapTable");
+      q += 6 + u4(q + 2);
+    }
+    boolean addFrames = frames && prefix.framePoint() >= 0 && !hasFrames;
+    out.u2(attributes + (addFrames ? 1 : 0));
     for (int a = 0; a < attributes; a++) {
       int name = u2(p);
       int length = u4(p + 2);
       int body = p + 6;
       p = body + length;
       String attribute = utf8(name);
-      attributeOut.writeShort(name);
+      out.u2(name);
       switch (attribute) {
-        case "LineNumberTable" -> shiftTable(attributeOut, body, length, 4, shift);
+        case "LineNumberTable" -> shiftTable(out, body, length, 4, shift);
         case "LocalVariableTable", "LocalVariableTypeTable" ->
-            shiftTable(attributeOut, body, length, 10, shift);
+            shiftTable(out, body, length, 10, shift);
         case "StackMapTable" -> {
-          byte[] table = frames(body, prefix.framePoint(), shift);
-          attributeOut.writeInt(table.length);
-          attributeOut.write(table);
-          wroteFrames = true;
+          int lengthAt = out.size;
+          out.u4(0);
+          frames(out, body, prefix.framePoint(), shift);
+          out.patchU4(lengthAt, out.size - lengthAt - 4);
         }
         default -> throw new IllegalStateException("unknown Code attribute " + attribute);
       }
     }
-    if (frames && prefix.framePoint() >= 0 && !wroteFrames) {
-      attributeOut.writeShort(constants.utf8("StackMapTable"));
-      attributeOut.writeInt(3);
-      attributeOut.writeShort(1);
-      attributeOut.writeByte(prefix.framePoint()); // same_frame
-      attributes++;
+    if (addFrames) {
+      out.u2(stackMapTableName);
+      out.u4(3);
+      out.u2(1);
+      out.u1(prefix.framePoint()); // same_frame
     }
-    out.writeShort(attributes);
-    attributeBytes.writeTo(buffer);
-    return buffer.toByteArray();
   }
 
   /** A table of {@code u2 count} entries, each starting with a {@code u2} bytecode offset. */
-  private void shiftTable(DataOutputStream out, int body, int length, int entrySize, int shift)
-      throws IOException {
-    out.writeInt(length);
+  private void shiftTable(Out out, int body, int length, int entrySize, int shift) {
+    out.u4(length);
     int entries = u2(body);
-    out.writeShort(entries);
+    out.u2(entries);
     for (int i = 0, e = body + 2; i < entries; i++, e += entrySize) {
-      out.writeShort(u2(e) + shift);
-      out.write(in, e + 2, entrySize - 2);
+      out.u2(u2(e) + shift);
+      out.bytes(in, e + 2, entrySize - 2);
     }
   }
 
@@ -271,13 +295,11 @@ final class PrefixWeaver {
    * {@code shift}: only the first one's offset delta changes, and {@code Uninitialized} types,
    * which name the offset of a {@code new} instruction.
    */
-  private byte[] frames(int body, int framePoint, int shift) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(buffer);
+  private void frames(Out out, int body, int framePoint, int shift) {
     int count = u2(body);
-    out.writeShort(count + (framePoint >= 0 ? 1 : 0));
+    out.u2(count + (framePoint >= 0 ? 1 : 0));
     if (framePoint >= 0) {
-      out.writeByte(framePoint); // same_frame: the method's entry state
+      out.u1(framePoint); // same_frame: the method's entry state
     }
     int p = body + 2;
     for (int i = 0; i < count; i++) {
@@ -301,51 +323,49 @@ final class PrefixWeaver {
         writeDelta(out, delta, 64, 247);
         p = copyType(out, p, shift);
       } else if (type <= 250) {
-        out.writeByte(type);
-        out.writeShort(delta);
+        out.u1(type);
+        out.u2(delta);
       } else if (type <= 254) {
-        out.writeByte(type);
-        out.writeShort(delta);
+        out.u1(type);
+        out.u2(delta);
         for (int local = 0; local < type - 251; local++) {
           p = copyType(out, p, shift);
         }
       } else {
-        out.writeByte(type);
-        out.writeShort(delta);
+        out.u1(type);
+        out.u2(delta);
         for (int list = 0; list < 2; list++) {
           int items = u2(p);
           p += 2;
-          out.writeShort(items);
+          out.u2(items);
           for (int item = 0; item < items; item++) {
             p = copyType(out, p, shift);
           }
         }
       }
     }
-    return buffer.toByteArray();
   }
 
   /** A same or same-locals-1-stack frame in its short form if the delta fits, else extended. */
-  private static void writeDelta(DataOutputStream out, int delta, int shortBase, int extended)
-      throws IOException {
+  private static void writeDelta(Out out, int delta, int shortBase, int extended) {
     if (delta < 64) {
-      out.writeByte(shortBase + delta);
+      out.u1(shortBase + delta);
     } else {
-      out.writeByte(extended);
-      out.writeShort(delta);
+      out.u1(extended);
+      out.u2(delta);
     }
   }
 
   /** Copies one verification_type_info, moving an Uninitialized(offset). */
-  private int copyType(DataOutputStream out, int p, int shift) throws IOException {
+  private int copyType(Out out, int p, int shift) {
     int tag = in[p] & 0xFF;
-    out.writeByte(tag);
+    out.u1(tag);
     if (tag == 7) { // Object: constant-pool index
-      out.writeShort(u2(p + 1));
+      out.u2(u2(p + 1));
       return p + 3;
     }
     if (tag == 8) { // Uninitialized: offset of its 'new'
-      out.writeShort(u2(p + 1) + shift);
+      out.u2(u2(p + 1) + shift);
       return p + 3;
     }
     if (tag > 8) {
@@ -380,11 +400,15 @@ final class PrefixWeaver {
     int count = next2();
     for (int i = 0; i < count; i++) {
       position += 6;
-      int attributes = next2();
-      for (int a = 0; a < attributes; a++) {
-        position += 2;
-        position += 4 + next4();
-      }
+      skipAttributes();
+    }
+  }
+
+  private void skipAttributes() {
+    int attributes = next2();
+    for (int a = 0; a < attributes; a++) {
+      position += 2;
+      position += 4 + next4();
     }
   }
 
@@ -417,5 +441,58 @@ final class PrefixWeaver {
 
   private int u4(int offset) {
     return (u2(offset) << 16) | u2(offset + 2);
+  }
+
+  /** The output class file: one array, sized up front, grown only if the estimate was short. */
+  private static final class Out {
+    private byte[] bytes;
+    private int size;
+
+    Out(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void u1(int value) {
+      ensure(1);
+      bytes[size++] = (byte) value;
+    }
+
+    void u2(int value) {
+      ensure(2);
+      bytes[size++] = (byte) (value >>> 8);
+      bytes[size++] = (byte) value;
+    }
+
+    void u4(int value) {
+      u2(value >>> 16);
+      u2(value);
+    }
+
+    void patchU4(int at, int value) {
+      bytes[at] = (byte) (value >>> 24);
+      bytes[at + 1] = (byte) (value >>> 16);
+      bytes[at + 2] = (byte) (value >>> 8);
+      bytes[at + 3] = (byte) value;
+    }
+
+    void bytes(byte[] source) {
+      bytes(source, 0, source.length);
+    }
+
+    void bytes(byte[] source, int offset, int length) {
+      ensure(length);
+      System.arraycopy(source, offset, bytes, size, length);
+      size += length;
+    }
+
+    byte[] toByteArray() {
+      return size == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
   }
 }
