@@ -176,7 +176,7 @@ final class PrefixWeaver {
     if (poolCount > 0xFFFF) {
       return null;
     }
-    Out out = new Out(in.length + constants.added.size() + growth);
+    ClassFileOutput out = new ClassFileOutput(in.length + constants.added.size() + growth);
     out.bytes(in, 0, 8);
     out.u2(poolCount);
     out.bytes(in, 10, poolEnd - 10);
@@ -198,10 +198,10 @@ final class PrefixWeaver {
         position += length;
         out.u2(attributeName);
         if (chosen[i] != null && utf8(attributeName).equals("Code")) {
-          int lengthAt = out.size;
+          int lengthAt = out.size();
           out.u4(0);
           weaveCode(out, start, chosen[i], frames);
-          out.patchU4(lengthAt, out.size - lengthAt - 4);
+          out.patchU4(lengthAt, out.size() - lengthAt - 4);
           woven = true;
         } else {
           out.u4(length);
@@ -220,7 +220,8 @@ final class PrefixWeaver {
   }
 
   /** One Code attribute's contents, woven, written to {@code out}. */
-  private void weaveCode(Out out, int start, Prefix prefix, boolean frames) throws IOException {
+  private void weaveCode(ClassFileOutput out, int start, Prefix prefix, boolean frames)
+      throws IOException {
     int shift = prefix.code().length;
     int p = start;
     out.u2(Math.max(u2(p), prefix.maxStack()));
@@ -263,10 +264,10 @@ final class PrefixWeaver {
         case "LocalVariableTable", "LocalVariableTypeTable" ->
             shiftTable(out, body, length, 10, shift);
         case "StackMapTable" -> {
-          int lengthAt = out.size;
+          int lengthAt = out.size();
           out.u4(0);
-          frames(out, body, prefix.framePoint(), shift);
-          out.patchU4(lengthAt, out.size - lengthAt - 4);
+          new StackMapShift(in).write(out, body, prefix.framePoint(), shift);
+          out.patchU4(lengthAt, out.size() - lengthAt - 4);
         }
         default -> throw new IllegalStateException("unknown Code attribute " + attribute);
       }
@@ -280,7 +281,7 @@ final class PrefixWeaver {
   }
 
   /** A table of {@code u2 count} entries, each starting with a {@code u2} bytecode offset. */
-  private void shiftTable(Out out, int body, int length, int entrySize, int shift) {
+  private void shiftTable(ClassFileOutput out, int body, int length, int entrySize, int shift) {
     out.u4(length);
     int entries = u2(body);
     out.u2(entries);
@@ -288,90 +289,6 @@ final class PrefixWeaver {
       out.u2(u2(e) + shift);
       out.bytes(in, e + 2, entrySize - 2);
     }
-  }
-
-  /**
-   * The StackMapTable with the prefix's frame first (if any) and every original frame moved by
-   * {@code shift}: only the first one's offset delta changes, and {@code Uninitialized} types,
-   * which name the offset of a {@code new} instruction.
-   */
-  private void frames(Out out, int body, int framePoint, int shift) {
-    int count = u2(body);
-    out.u2(count + (framePoint >= 0 ? 1 : 0));
-    if (framePoint >= 0) {
-      out.u1(framePoint); // same_frame: the method's entry state
-    }
-    int p = body + 2;
-    for (int i = 0; i < count; i++) {
-      int type = in[p++] & 0xFF;
-      int delta;
-      if (type < 128) {
-        delta = type < 64 ? type : type - 64;
-      } else if (type >= 247) {
-        delta = u2(p);
-        p += 2;
-      } else {
-        throw new IllegalStateException("unknown frame type " + type);
-      }
-      if (i == 0) {
-        // The first frame's offset is its delta; after ours the next one's is delta + 1 more.
-        delta = framePoint >= 0 ? delta + shift - framePoint - 1 : delta + shift;
-      }
-      if (type < 64 || type == 251) {
-        writeDelta(out, delta, 0, 251);
-      } else if (type < 128 || type == 247) {
-        writeDelta(out, delta, 64, 247);
-        p = copyType(out, p, shift);
-      } else if (type <= 250) {
-        out.u1(type);
-        out.u2(delta);
-      } else if (type <= 254) {
-        out.u1(type);
-        out.u2(delta);
-        for (int local = 0; local < type - 251; local++) {
-          p = copyType(out, p, shift);
-        }
-      } else {
-        out.u1(type);
-        out.u2(delta);
-        for (int list = 0; list < 2; list++) {
-          int items = u2(p);
-          p += 2;
-          out.u2(items);
-          for (int item = 0; item < items; item++) {
-            p = copyType(out, p, shift);
-          }
-        }
-      }
-    }
-  }
-
-  /** A same or same-locals-1-stack frame in its short form if the delta fits, else extended. */
-  private static void writeDelta(Out out, int delta, int shortBase, int extended) {
-    if (delta < 64) {
-      out.u1(shortBase + delta);
-    } else {
-      out.u1(extended);
-      out.u2(delta);
-    }
-  }
-
-  /** Copies one verification_type_info, moving an Uninitialized(offset). */
-  private int copyType(Out out, int p, int shift) {
-    int tag = in[p] & 0xFF;
-    out.u1(tag);
-    if (tag == 7) { // Object: constant-pool index
-      out.u2(u2(p + 1));
-      return p + 3;
-    }
-    if (tag == 8) { // Uninitialized: offset of its 'new'
-      out.u2(u2(p + 1) + shift);
-      return p + 3;
-    }
-    if (tag > 8) {
-      throw new IllegalStateException("unknown verification type " + tag);
-    }
-    return p + 1;
   }
 
   private void readPool() {
@@ -441,58 +358,5 @@ final class PrefixWeaver {
 
   private int u4(int offset) {
     return (u2(offset) << 16) | u2(offset + 2);
-  }
-
-  /** The output class file: one array, sized up front, grown only if the estimate was short. */
-  private static final class Out {
-    private byte[] bytes;
-    private int size;
-
-    Out(int capacity) {
-      bytes = new byte[capacity];
-    }
-
-    void u1(int value) {
-      ensure(1);
-      bytes[size++] = (byte) value;
-    }
-
-    void u2(int value) {
-      ensure(2);
-      bytes[size++] = (byte) (value >>> 8);
-      bytes[size++] = (byte) value;
-    }
-
-    void u4(int value) {
-      u2(value >>> 16);
-      u2(value);
-    }
-
-    void patchU4(int at, int value) {
-      bytes[at] = (byte) (value >>> 24);
-      bytes[at + 1] = (byte) (value >>> 16);
-      bytes[at + 2] = (byte) (value >>> 8);
-      bytes[at + 3] = (byte) value;
-    }
-
-    void bytes(byte[] source) {
-      bytes(source, 0, source.length);
-    }
-
-    void bytes(byte[] source, int offset, int length) {
-      ensure(length);
-      System.arraycopy(source, offset, bytes, size, length);
-      size += length;
-    }
-
-    byte[] toByteArray() {
-      return size == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, size);
-    }
-
-    private void ensure(int more) {
-      if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-      }
-    }
   }
 }
