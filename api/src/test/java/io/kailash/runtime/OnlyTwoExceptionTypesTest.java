@@ -141,15 +141,35 @@ class OnlyTwoExceptionTypesTest {
   void theAgentsHandoffAnswersBadShapesAndDeclarationsWithInvalidRequest() {
     Object node = new TestNodes.ApiNode();
     for (Map<String, Object> params : List.of(selfContaining(), nested(20_000), integerKey())) {
-      assertThatThrownBy(
-              () ->
-                  AgentHandoff.inject(
-                      node, params, AgentProtocol.secrets(Map.of("api_token", "v"))))
-          .isInstanceOfSatisfying(
-              SecretBackendException.class,
-              e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST))
-          .hasMessageContaining(TestNodes.ApiNode.class.getName());
+      // The view is built without reading the caller's map (issue 16: the warm call does not grow
+      // with the parameters); each walk of it (printing, comparing, iterating) fails instead.
+      Map<String, Object> view =
+          AgentHandoff.inject(node, params, AgentProtocol.secrets(Map.of("api_token", "v")));
+      assertThat(view.get("api_token")).isEqualTo("v");
+      List<Runnable> walks =
+          List.of(
+              view::toString,
+              view::hashCode,
+              () -> view.equals(new HashMap<>()),
+              () -> view.entrySet().iterator(),
+              () -> view.put("extra", 1));
+      for (Runnable walk : walks) {
+        assertThatThrownBy(walk::run)
+            .isInstanceOfSatisfying(
+                SecretBackendException.class,
+                e ->
+                    assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST))
+            .hasMessageContaining(TestNodes.ApiNode.class.getName());
+      }
     }
+    // Reading a value that contains itself fails too, before anything recurses into it.
+    Map<String, Object> self = selfContaining();
+    Map<String, Object> view =
+        AgentHandoff.inject(node, self, AgentProtocol.secrets(Map.of("api_token", "v")));
+    assertThatThrownBy(() -> view.get("self"))
+        .isInstanceOfSatisfying(
+            SecretBackendException.class,
+            e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST));
     assertThatThrownBy(() -> AgentHandoff.needsSecrets(new BlankNameNode(), Map.of()))
         .isInstanceOfSatisfying(
             SecretBackendException.class,

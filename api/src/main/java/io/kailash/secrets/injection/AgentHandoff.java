@@ -51,12 +51,17 @@ public final class AgentHandoff {
         }
       };
 
-  /** Per node class: whether it declares secrets, by annotation or in the agent's configuration. */
+  /**
+   * Per node class: whether it declares secrets, by annotation or in the agent's configuration.
+   * Under the agent the agent answers from the class files it already read ({@link
+   * #agentDeclaresSecrets}); otherwise, or when it does not know, the annotations are read here.
+   */
   private static final ClassValue<DeclaresSecrets> DECLARED =
       new ClassValue<>() {
         @Override
         protected DeclaresSecrets computeValue(Class<?> type) {
-          return DeclaresSecrets.of(type, configuredClasses());
+          int known = underAgent() ? agentDeclaresSecrets(type) : -1;
+          return DeclaresSecrets.of(type, configuredClasses(), known);
         }
       };
 
@@ -137,6 +142,17 @@ public final class AgentHandoff {
    */
   static String agentVerdict(Class<?> nodeClass) {
     return null;
+  }
+
+  /**
+   * Whether the agent found secrets declared on {@code nodeClass} (1, also for invalid
+   * declarations, which its answer then reports), none (0), or does not know (-1). Here -1: the
+   * agent weaves in a call to its bridge, which answers from the class files it read anyway, so the
+   * first call of a node class does not parse its annotations by reflection (issue 16). An agent
+   * that predates this method leaves it as is.
+   */
+  static int agentDeclaresSecrets(Class<?> nodeClass) {
+    return -1;
   }
 
   /**
@@ -224,8 +240,9 @@ public final class AgentHandoff {
    * are dropped first: each node instance gets its own class's secrets only.
    *
    * @throws SecretNotFoundException if the agent reports missing required secrets
-   * @throws SecretBackendException if the agent reports a backend failure, gave no readable answer,
-   *     or the parameters cannot be walked (reason {@code INVALID_REQUEST})
+   * @throws SecretBackendException if the agent reports a backend failure or gave no readable
+   *     answer; parameters that cannot be walked (reason {@code INVALID_REQUEST}) fail here when
+   *     they are {@code LocalRuntime}'s {@link NodeInputs}, otherwise when the view walks them
    */
   public static Map<String, Object> inject(
       Object node, Map<String, Object> parameters, Object agentAnswer) {
@@ -235,8 +252,15 @@ public final class AgentHandoff {
     }
     Map<String, Object> callers =
         parameters instanceof InjectedParameters other ? other.withoutInjected() : parameters;
+    if (callers == null) {
+      callers = Map.of();
+    }
+    if (!(callers instanceof NodeInputs)) {
+      // Not walked here: the view checks the shape where it recurses (InjectedParameters).
+      return ParameterInjector.inject(node.getClass(), callers, secrets, LOGGING_LISTENER);
+    }
     try {
-      ParameterShape.check(callers);
+      ParameterShape.check(callers); // NodeInputs' author templates are filled now
     } catch (IllegalArgumentException badShape) {
       throw new SecretBackendException(
           AgentProtocol.AGENT,
@@ -248,7 +272,6 @@ public final class AgentHandoff {
               + badShape.getMessage()
               + ".");
     }
-    return ParameterInjector.inject(
-        node.getClass(), callers == null ? Map.of() : callers, secrets, LOGGING_LISTENER);
+    return ParameterInjector.inject(node.getClass(), callers, secrets, LOGGING_LISTENER);
   }
 }

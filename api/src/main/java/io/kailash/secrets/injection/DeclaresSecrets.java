@@ -25,7 +25,20 @@ final class DeclaresSecrets {
     this.invalid = invalid;
   }
 
-  static DeclaresSecrets of(Class<?> type, String configuredClasses) {
+  /**
+   * @param agentAnswer the agent's answer from the class files it read: 1 declares (also invalidly,
+   *     which its resolution reports), 0 declares none, -1 does not know (no agent, an agent
+   *     without the answer, or a class it never saw): then the annotations are read here
+   */
+  static DeclaresSecrets of(Class<?> type, String configuredClasses, int agentAnswer) {
+    if (agentAnswer == 1) {
+      return new DeclaresSecrets(configuredClasses, true, null);
+    }
+    if (agentAnswer == 0) {
+      // The agent merged its configured requirements into that answer; the names are checked here
+      // too, so that the answer stays right in a loader whose bridge answers only for annotations.
+      return new DeclaresSecrets(configuredClasses, isConfigured(type, configuredClasses), null);
+    }
     try {
       if (!NodeSecretRequirements.of(type).isEmpty()) {
         return new DeclaresSecrets(configuredClasses, true, null);

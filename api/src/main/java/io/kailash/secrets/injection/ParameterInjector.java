@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * Placeholders are filled only in the author's templates (see {@link PlaceholderFiller}); when the
  * parameters are {@link NodeInputs}, the injected values are reported to the runtime for masking.
  *
- * <p>It runs on every node call under the agent, so the common case (no placeholder to fill)
- * allocates only the {@link InjectedParameters} view.
+ * <p>It runs on every node call under the agent. For a map that is not {@link NodeInputs} (a direct
+ * {@code node.run} call) its work depends only on the node's declared secrets, not on the other
+ * parameters, and it allocates only the {@link InjectedParameters} view.
  */
 public final class ParameterInjector {
 
@@ -29,14 +30,21 @@ public final class ParameterInjector {
       Map<String, Object> parameters,
       Map<String, ?> secrets,
       InjectionListener listener) {
-    // LocalRuntime's inputs learn what was injected, so the runtime masks it, agent or not.
-    NodeInputs.recordInjected(parameters, secrets.values());
     if (parameters.isEmpty()) {
+      NodeInputs.recordInjected(parameters, secrets.values());
       return new InjectedParameters(parameters, castSecrets(secrets), nodeClass);
     }
     // forEach, not entrySet(): immutable maps allocate an entry per element while iterating. A
     // class, not a lambda: the first lambda's bootstrap costs milliseconds of the first node call.
     secrets.forEach(new OverrideCheck(parameters, nodeClass, listener));
+    if (!(parameters instanceof NodeInputs)) {
+      // A direct call: O(secrets). Nothing of the caller's map is read here; its SecretTemplate
+      // values are filled when read, its shape checked when walked (InjectedParameters).
+      return new InjectedParameters(parameters, castSecrets(secrets), nodeClass, listener);
+    }
+    // LocalRuntime's inputs learn what was injected, so the runtime masks it, agent or not; their
+    // author templates are filled now, so undeclared placeholders are reported before the run.
+    NodeInputs.recordInjected(parameters, secrets.values());
     Map<String, Object> filled = PlaceholderFiller.fill(parameters, secrets, nodeClass, listener);
     Map<String, Object> injected = castSecrets(secrets);
     if (!filled.isEmpty()) {

@@ -29,8 +29,24 @@ public final class ParameterShape {
     if (parameters == null || isFlat(parameters)) {
       return;
     }
+    walk(parameters, 1);
+  }
+
+  /**
+   * The same for one value of a parameter map (at the second level), before code that recurses into
+   * it: {@link InjectedParameters} checks a map or list value only when the node reads it.
+   *
+   * @throws IllegalArgumentException saying what is wrong with the shape of {@code value}
+   */
+  static void checkValue(Object value) {
+    if (value instanceof Map || value instanceof List) {
+      walk(value, 2);
+    }
+  }
+
+  private static void walk(Object root, int rootDepth) {
     Deque<Object[]> pending = new ArrayDeque<>();
-    pending.push(new Object[] {parameters, 1});
+    pending.push(new Object[] {root, rootDepth});
     int containers = 0;
     while (!pending.isEmpty()) {
       Object[] next = pending.pop();

@@ -90,6 +90,25 @@ public final class PlaceholderFiller {
   }
 
   /**
+   * Whether {@code value} is or may contain a {@link SecretTemplate}: what {@link
+   * InjectedParameters} fills when a node reads it from a map that is not {@link NodeInputs}.
+   */
+  static boolean mayHoldSecretTemplate(Object value) {
+    return value instanceof SecretTemplate || value instanceof Map || value instanceof List;
+  }
+
+  /**
+   * One value of a map that is not {@link NodeInputs}, with its {@link SecretTemplate}s (also
+   * nested ones) filled; plain strings stay literal. The caller checks the value's shape first.
+   *
+   * @return {@code value} itself when nothing was filled
+   */
+  static Object fillSecretTemplates(
+      Object value, Map<String, ?> secrets, Class<?> nodeClass, InjectionListener listener) {
+    return fillValue(value, false, secrets, nodeClass, listener);
+  }
+
+  /**
    * Returns {@code value} itself when nothing was filled, so callers can compare by identity.
    *
    * @param authorsTemplate whether plain strings in {@code value} are the author's templates

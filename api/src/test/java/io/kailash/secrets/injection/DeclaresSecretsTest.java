@@ -23,20 +23,34 @@ class DeclaresSecretsTest {
 
   private static final String NAMES = "com.acme.Elsewhere," + ThirdParty.class.getName();
 
+  private static final int NO_AGENT_ANSWER = -1;
+
   @Test
   void aConfiguredClassAndItsSubclassesDeclareSecrets() {
-    assertThat(DeclaresSecrets.of(ThirdParty.class, NAMES).any).isTrue();
-    assertThat(DeclaresSecrets.of(Subclass.class, NAMES).any).isTrue();
-    assertThat(DeclaresSecrets.of(Unrelated.class, NAMES).any).isFalse();
-    assertThat(DeclaresSecrets.of(Subclass.class, "").any).isFalse();
+    assertThat(DeclaresSecrets.of(ThirdParty.class, NAMES, NO_AGENT_ANSWER).any).isTrue();
+    assertThat(DeclaresSecrets.of(Subclass.class, NAMES, NO_AGENT_ANSWER).any).isTrue();
+    assertThat(DeclaresSecrets.of(Unrelated.class, NAMES, NO_AGENT_ANSWER).any).isFalse();
+    assertThat(DeclaresSecrets.of(Subclass.class, "", NO_AGENT_ANSWER).any).isFalse();
   }
 
   @Test
   void annotationsCountWithoutConfigurationAndInvalidOnesAreReported() {
-    assertThat(DeclaresSecrets.of(Annotated.class, "").any).isTrue();
-    DeclaresSecrets invalid = DeclaresSecrets.of(Invalid.class, NAMES);
+    assertThat(DeclaresSecrets.of(Annotated.class, "", NO_AGENT_ANSWER).any).isTrue();
+    DeclaresSecrets invalid = DeclaresSecrets.of(Invalid.class, NAMES, NO_AGENT_ANSWER);
     assertThat(invalid.any).isTrue();
     assertThat(invalid.invalid).contains("two @SecretRequirement for the parameter 'same'");
     assertThat(invalid.configuredClasses).isEqualTo(NAMES);
+  }
+
+  @Test
+  void theAgentsAnswerFromTheClassFilesIsTakenWithoutReadingAnnotations() {
+    // 1: declares (the agent reports invalid declarations in its own answer).
+    DeclaresSecrets invalid = DeclaresSecrets.of(Invalid.class, "", 1);
+    assertThat(invalid.any).isTrue();
+    assertThat(invalid.invalid).isNull();
+    assertThat(DeclaresSecrets.of(Unrelated.class, "", 1).any).isTrue();
+    // 0: declares nothing by annotation; the configured names still count.
+    assertThat(DeclaresSecrets.of(Annotated.class, "", 0).any).isFalse();
+    assertThat(DeclaresSecrets.of(Subclass.class, NAMES, 0).any).isTrue();
   }
 }

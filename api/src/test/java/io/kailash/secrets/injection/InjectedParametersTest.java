@@ -107,4 +107,107 @@ class InjectedParametersTest {
         .containsEntry("secret_key", "old")
         .containsEntry("url", SecretTemplate.of("{x}/{secret_key}"));
   }
+
+  /**
+   * A caller's map that answers {@code get}, {@code containsKey} and {@code isEmpty} but fails on
+   * anything that walks it: injecting into a direct call must not walk the caller's parameters.
+   */
+  private static final class UnwalkableMap extends java.util.AbstractMap<String, Object> {
+    private final Map<String, Object> values;
+
+    UnwalkableMap(Map<String, Object> values) {
+      this.values = values;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return values.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return values.containsKey(key);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return values.isEmpty();
+    }
+
+    @Override
+    public java.util.Set<Entry<String, Object>> entrySet() {
+      throw new AssertionError("the caller's parameters were walked");
+    }
+  }
+
+  @Test
+  void injectingIntoADirectCallReadsOnlyTheSecretNamesOfTheCallersMap() {
+    Map<String, Object> many = new HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      many.put("setting_" + i, "value-" + i);
+    }
+    many.put("secret_key", "hard-coded");
+    List<String> overridden = new ArrayList<>();
+
+    InjectedParameters result =
+        ParameterInjector.inject(
+            SubNode.class,
+            new UnwalkableMap(many),
+            Map.of("secret_key", "s3cr3t"),
+            overridden::add,
+            name -> {});
+
+    assertThat(result.get("secret_key")).isEqualTo("s3cr3t");
+    assertThat(result.get("setting_7")).isEqualTo("value-7");
+    assertThat(result.containsKey("setting_19")).isTrue();
+    assertThat(overridden).containsExactly("secret_key");
+    assertThat(result.isResolvedFor(SubNode.class)).isTrue();
+  }
+
+  @Test
+  void aSecretTemplateOfADirectCallIsFilledWhenReadAndMasked() {
+    SecretTemplate header = SecretTemplate.of("Bearer {secret_key} {nope}");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("plain", "Bearer {secret_key}");
+    parameters.put("header", header);
+    parameters.put("nested", List.of(Map.of("h", SecretTemplate.of("{secret_key}"))));
+    parameters.put("untouched", List.of("x"));
+    List<String> undeclared = new ArrayList<>();
+
+    InjectedParameters result =
+        ParameterInjector.inject(
+            SubNode.class, parameters, Map.of("secret_key", "s3cr3t"), p -> {}, undeclared::add);
+
+    assertThat(undeclared).isEmpty(); // nothing was read yet
+    Object filled = result.get("header");
+    assertThat(filled).isEqualTo("Bearer s3cr3t {nope}");
+    assertThat(result.get("header")).isSameAs(filled);
+    assertThat(undeclared).containsExactly("nope");
+    assertThat(result.get("nested")).isEqualTo(List.of(Map.of("h", "s3cr3t")));
+    assertThat(result.get("untouched")).isSameAs(parameters.get("untouched"));
+    assertThat(result.get("plain")).isEqualTo("Bearer {secret_key}"); // data, not a template
+    assertThat(result.injectedNames()).containsExactlyInAnyOrder("secret_key", "header", "nested");
+    assertThat(result.toString())
+        .isEqualTo(
+            "{plain=Bearer {secret_key}, header=****, nested=****, untouched=[x], secret_key=****}");
+    assertThat(parameters.get("header")).isSameAs(header);
+  }
+
+  @Test
+  void aFreshViewFindsEveryTemplateWhenAskedForItsInjectedNamesOrWritten() {
+    Map<String, Object> parameters =
+        new LinkedHashMap<>(Map.of("auth", SecretTemplate.of("{secret_key}"), "n", 1));
+
+    InjectedParameters names =
+        ParameterInjector.inject(
+            SubNode.class, parameters, Map.of("secret_key", "v"), p -> {}, n -> {});
+    InjectedParameters written =
+        ParameterInjector.inject(
+            SubNode.class, parameters, Map.of("secret_key", "v"), p -> {}, n -> {});
+    written.put("n", 2);
+
+    assertThat(names.injectedNames()).containsExactlyInAnyOrder("secret_key", "auth");
+    assertThat(written).containsEntry("auth", "v").containsEntry("n", 2);
+    assertThat(written.withoutInjected()).isEqualTo(Map.of("n", 2));
+  }
 }

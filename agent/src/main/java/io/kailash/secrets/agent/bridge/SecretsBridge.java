@@ -3,6 +3,7 @@ package io.kailash.secrets.agent.bridge;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The one call target of the advice woven into node classes: a dispatcher that the agent fills in.
@@ -41,6 +42,25 @@ public final class SecretsBridge {
     }
     installed = new Installed(implementation, faultHandler);
     return true;
+  }
+
+  /**
+   * Whether {@code nodeClass} declares secrets, as the agent read its class files: 1 yes (or
+   * invalidly, which its resolution reports), 0 no, -1 unknown (then the application's {@code
+   * AgentHandoff} reads the annotations itself). Called once per node class, so the application
+   * side does not parse annotations by reflection. Never throws.
+   */
+  @SuppressWarnings("unchecked")
+  public static int declaresSecrets(Class<?> nodeClass) {
+    Installed current = installed;
+    if (current == null || !(current.implementation instanceof ToIntFunction<?> declared)) {
+      return -1;
+    }
+    try {
+      return ((ToIntFunction<Class<?>>) declared).applyAsInt(nodeClass);
+    } catch (Throwable fault) {
+      return -1; // the application side reads the annotations and fails closed as ever
+    }
   }
 
   /**

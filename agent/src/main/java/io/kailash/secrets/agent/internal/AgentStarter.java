@@ -133,7 +133,13 @@ public final class AgentStarter {
             RequirementSettings.classNames(requirements));
     SecretResolver resolver =
         new SecretResolver(
-            provider, audit, stats, ProviderChainAssembler.isCached(config), policy, requirements);
+            provider,
+            audit,
+            stats,
+            ProviderChainAssembler.isCached(config),
+            policy,
+            transformer.declarations(),
+            requirements);
     // Everything that can fail on a bad configuration has run; from here on the agent is on.
     if (!installBridge.test(
         new BridgeEndpoint(resolver, transformer),

@@ -8,6 +8,7 @@ import io.kailash.secrets.injection.AgentProtocol;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * What the bridge calls, in JDK types only: resolution for a node ({@link SecretResolver}),
@@ -19,7 +20,10 @@ import java.util.function.Function;
  * bridge hands nothing to code that merely calls it with some object.
  */
 final class BridgeEndpoint extends ClassValue<String>
-    implements Function<Object, Object>, Consumer<String[]>, BiConsumer<String, String> {
+    implements Function<Object, Object>,
+        Consumer<String[]>,
+        BiConsumer<String, String>,
+        ToIntFunction<Class<?>> {
 
   private final SecretResolver resolver;
   private final SecretsTransformer transformer;
@@ -41,6 +45,12 @@ final class BridgeEndpoint extends ClassValue<String>
           "Node class " + nodeClass.getName() + " is refused: " + refusal + ".");
     }
     return resolver.resolve(nodeClass);
+  }
+
+  /** Whether a node class declares secrets: 1 yes, 0 no ({@code SecretsBridge.declaresSecrets}). */
+  @Override
+  public int applyAsInt(Class<?> nodeClass) {
+    return resolver.declares(nodeClass);
   }
 
   @Override

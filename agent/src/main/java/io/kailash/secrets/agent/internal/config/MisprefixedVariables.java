@@ -25,11 +25,20 @@ final class MisprefixedVariables {
    */
   static List<String> warnings(Map<String, String> environment, Iterable<String> keys) {
     List<String> warnings = new ArrayList<>();
+    // Each key's variable-name suffix once, not once per variable and key: this runs in premain,
+    // interpreted, and a few dozen variables times a hundred keys took ~20 ms (issue 16).
+    List<String> keyList = new ArrayList<>();
+    List<String> suffixes = new ArrayList<>();
+    int prefixLength = ConfigSource.ENVIRONMENT_PREFIX.length();
+    for (String key : keys) {
+      keyList.add(key);
+      suffixes.add(ConfigSource.environmentName(key).substring(prefixLength));
+    }
     for (String name : environment.keySet()) {
       if (name.startsWith(ConfigSource.ENVIRONMENT_PREFIX)) {
         continue; // the right prefix: known or reported as unknown by the loader
       }
-      String key = keyBehindNearMiss(name, keys);
+      String key = keyBehindNearMiss(name, keyList, suffixes);
       if (key != null) {
         warnings.add(
             "The environment variable "
@@ -45,17 +54,17 @@ final class MisprefixedVariables {
   }
 
   // Loops, not lambdas: this runs in premain.
-  private static String keyBehindNearMiss(String name, Iterable<String> keys) {
+  private static String keyBehindNearMiss(String name, List<String> keys, List<String> suffixes) {
     String upper = name.toUpperCase(Locale.ROOT);
     String prefix = ConfigSource.ENVIRONMENT_PREFIX;
-    for (String key : keys) {
-      String suffix = ConfigSource.environmentName(key).substring(prefix.length());
-      if (!upper.endsWith(suffix) || upper.length() == suffix.length()) {
+    for (int i = 0; i < suffixes.size(); i++) {
+      String suffix = suffixes.get(i);
+      if (upper.length() <= suffix.length() || !upper.endsWith(suffix)) {
         continue;
       }
       String typedPrefix = upper.substring(0, upper.length() - suffix.length());
       if (KeySuggestions.distance(typedPrefix, prefix) <= MAX_PREFIX_EDITS) {
-        return key;
+        return keys.get(i);
       }
     }
     return null;

@@ -1,12 +1,15 @@
 package io.kailash.secrets.agent.internal.resolve;
 
 import io.kailash.secrets.SecretRequest;
+import io.kailash.secrets.agent.internal.transform.ClassFileDeclarations;
+import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.secrets.internal.NodeSecretRequirements;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A node class's requirements as the agent itself reads them from the class's
@@ -16,34 +19,58 @@ import java.util.List;
  * resolved. This is the agent's one seam for a class's requirements: the annotation reader below
  * may change, the configured requirements are merged here.
  *
- * <p>why reflection: the annotation type is the application's ({@code io.kailash.secrets} in the
- * node's class loader), which the agent's isolated loader cannot name; its four members are read
- * through {@link Method#invoke}, once per class.
+ * <p>Each class's own declarations come from its class file as the transformer read it ({@link
+ * ClassFileDeclarations}); only a class whose class file the agent never saw is read by reflection.
+ * Not cached here: the resolver keeps the result in its per-class plan.
+ *
+ * <p>why reflection there: the annotation type is the application's ({@code io.kailash.secrets} in
+ * the node's class loader), which the agent's isolated loader cannot name; its four members are
+ * read through {@link Method#invoke}.
  */
-final class DeclaredRequirements {
+final class DeclaredRequirements implements Function<Class<?>, List<SecretRequest>> {
 
   private static final String ANNOTATION = "io.kailash.secrets.SecretRequirement";
 
-  private final ConfiguredRequirements configured;
+  private final Function<Class<?>, List<DeclaredSecret>> classFiles;
+  private final ConfiguredOn configuredOn;
 
-  private final ClassValue<List<SecretRequest>> cache =
-      new ClassValue<>() {
-        @Override
-        protected List<SecretRequest> computeValue(Class<?> type) {
-          return NodeSecretRequirements.collect(
-              type, DeclaredRequirements::declaredOn, configured::declaredOn);
-        }
-      };
-
-  DeclaredRequirements(ConfiguredRequirements configured) {
-    this.configured = configured;
+  /**
+   * @param classFiles a class's own declarations as read from its class file, {@code null} when not
+   *     read
+   * @param configured the requirements configuration declares for classes by name
+   */
+  DeclaredRequirements(
+      Function<Class<?>, List<DeclaredSecret>> classFiles, ConfiguredRequirements configured) {
+    this.classFiles = classFiles;
+    this.configuredOn = new ConfiguredOn(configured);
   }
 
   /**
    * @throws IllegalStateException naming the class if a declaration is invalid
    */
   List<SecretRequest> of(Class<?> nodeClass) {
-    return cache.get(nodeClass);
+    return NodeSecretRequirements.collect(nodeClass, this, configuredOn);
+  }
+
+  /** What {@code c} itself declares (a class, not a lambda: none on the first node call). */
+  @Override
+  public List<SecretRequest> apply(Class<?> c) {
+    List<DeclaredSecret> fromClassFile = classFiles.apply(c);
+    if (fromClassFile == null) {
+      return declaredOn(c);
+    }
+    List<SecretRequest> declared = new ArrayList<>(fromClassFile.size());
+    for (DeclaredSecret secret : fromClassFile) {
+      try {
+        declared.add(
+            new SecretRequest(
+                secret.name(), secret.parameter(), secret.optional(), secret.version()));
+      } catch (IllegalArgumentException invalid) {
+        throw new IllegalStateException(
+            c.getName() + " has an invalid @SecretRequirement: " + invalid.getMessage(), invalid);
+      }
+    }
+    return declared;
   }
 
   /**
@@ -51,12 +78,12 @@ final class DeclaredRequirements {
    * secret policy's inheritance rule: a superclass counts only if it declares the secret).
    */
   boolean declares(Class<?> type, String declaredName) {
-    for (SecretRequest request : declaredOn(type)) {
+    for (SecretRequest request : apply(type)) {
       if (request.name().equals(declaredName)) {
         return true;
       }
     }
-    for (SecretRequest request : configured.declaredOn(type)) {
+    for (SecretRequest request : configuredOn.apply(type)) {
       if (request.name().equals(declaredName)) {
         return true;
       }
@@ -95,5 +122,19 @@ final class DeclaredRequirements {
 
   private static Method member(Class<?> type, String name) throws NoSuchMethodException {
     return type.getMethod(name);
+  }
+
+  /** What configuration declares for one class (a class, not a method reference: see apply). */
+  private static final class ConfiguredOn implements Function<Class<?>, List<SecretRequest>> {
+    private final ConfiguredRequirements configured;
+
+    ConfiguredOn(ConfiguredRequirements configured) {
+      this.configured = configured;
+    }
+
+    @Override
+    public List<SecretRequest> apply(Class<?> c) {
+      return configured.declaredOn(c);
+    }
   }
 }

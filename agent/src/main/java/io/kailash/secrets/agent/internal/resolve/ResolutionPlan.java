@@ -41,8 +41,8 @@ record ResolutionPlan(List<SecretRequest> requests) {
       return warm;
     }
 
-    void remember(Map<String, String> answer) {
-      warm = WarmAnswer.of(plan, answer);
+    void remember(Map<String, String> values, Map<String, Object> answer) {
+      warm = WarmAnswer.of(plan, values, answer);
     }
   }
 }

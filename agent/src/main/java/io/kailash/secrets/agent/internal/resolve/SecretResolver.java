@@ -6,12 +6,14 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretProviderException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.agent.internal.logging.AgentLog;
+import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.secrets.internal.ConfiguredRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The implementation behind the bridge: resolves a node class's requirements, as the agent itself
@@ -32,6 +34,16 @@ import java.util.Map;
 public final class SecretResolver {
 
   private static final AgentLog LOG = AgentLog.of(SecretResolver.class);
+
+  /** No class file was read: every class's annotations are read by reflection (tests). */
+  private static final Function<Class<?>, List<DeclaredSecret>> NOT_READ = new NotRead();
+
+  private static final class NotRead implements Function<Class<?>, List<DeclaredSecret>> {
+    @Override
+    public List<DeclaredSecret> apply(Class<?> type) {
+      return null;
+    }
+  }
 
   private final SecretProvider provider;
   private final boolean cached;
@@ -79,7 +91,7 @@ public final class SecretResolver {
       TransformStats stats,
       boolean cached,
       PolicyGate policy) {
-    this(provider, audit, stats, cached, policy, ConfiguredRequirements.none());
+    this(provider, audit, stats, cached, policy, NOT_READ, ConfiguredRequirements.none());
   }
 
   /**
@@ -93,7 +105,36 @@ public final class SecretResolver {
       boolean cached,
       PolicyGate policy,
       ConfiguredRequirements configured) {
-    this.declared = new DeclaredRequirements(configured);
+    this(provider, audit, stats, cached, policy, NOT_READ, configured);
+  }
+
+  /**
+   * @param classFiles each class's own {@code @SecretRequirement}s as the transformer read them
+   *     from its class file ({@code null}: not read, so read by reflection)
+   */
+  public SecretResolver(
+      SecretProvider provider,
+      ResolutionAudit audit,
+      TransformStats stats,
+      boolean cached,
+      PolicyGate policy,
+      Function<Class<?>, List<DeclaredSecret>> classFiles) {
+    this(provider, audit, stats, cached, policy, classFiles, ConfiguredRequirements.none());
+  }
+
+  /**
+   * @param classFiles each class's own {@code @SecretRequirement}s as the transformer read them
+   * @param configured the requirements configuration declares for classes by name
+   */
+  public SecretResolver(
+      SecretProvider provider,
+      ResolutionAudit audit,
+      TransformStats stats,
+      boolean cached,
+      PolicyGate policy,
+      Function<Class<?>, List<DeclaredSecret>> classFiles,
+      ConfiguredRequirements configured) {
+    this.declared = new DeclaredRequirements(classFiles, configured);
     this.provider = provider;
     this.audit = audit;
     this.stats = stats;
@@ -126,6 +167,18 @@ public final class SecretResolver {
     }
   }
 
+  /**
+   * For the application side's {@code AgentHandoff}: 1 when {@code nodeClass} declares secrets (or
+   * declares them invalidly, which its resolution then reports), 0 when it declares none. From the
+   * plan, so the application never parses the annotations by reflection.
+   */
+  public int declares(Class<?> nodeClass) {
+    return plans.get(nodeClass) instanceof ResolutionPlan.Slot slot
+            && slot.plan().requests().isEmpty()
+        ? 0
+        : 1;
+  }
+
   /** The answer for a node of {@code nodeClass}, in {@link AgentProtocol}'s form. */
   public Map<String, Object> resolve(Class<?> nodeClass) {
     Object planOrFailure = plans.get(nodeClass);
@@ -154,8 +207,9 @@ public final class SecretResolver {
       try {
         Map<String, String> values = provider.getSecrets(plan.requests());
         scope.resolved(values);
-        slot.remember(values);
-        return AgentProtocol.secrets(values);
+        Map<String, Object> answer = AgentProtocol.secrets(values);
+        slot.remember(values, answer); // the same answer, not a second copy (issue 16)
+        return answer;
       } catch (SecretNotFoundException e) {
         scope.notFound(e);
         return AgentProtocol.notFound(e);

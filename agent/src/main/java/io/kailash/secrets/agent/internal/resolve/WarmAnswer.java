@@ -28,6 +28,14 @@ final class WarmAnswer {
 
   /** The answer to remember, or {@code null} when a secret was absent (optional secrets). */
   static WarmAnswer of(ResolutionPlan plan, Map<String, String> answer) {
+    return of(plan, answer, AgentProtocol.secrets(answer));
+  }
+
+  /**
+   * @param protocolAnswer {@code answer} in {@link AgentProtocol}'s form, handed out again
+   */
+  static WarmAnswer of(
+      ResolutionPlan plan, Map<String, String> answer, Map<String, Object> protocolAnswer) {
     List<SecretRequest> requests = plan.requests();
     String[] values = new String[requests.size()];
     for (int i = 0; i < values.length; i++) {
@@ -36,7 +44,7 @@ final class WarmAnswer {
         return null;
       }
     }
-    return new WarmAnswer(values, AgentProtocol.secrets(answer));
+    return new WarmAnswer(values, protocolAnswer);
   }
 
   /**

@@ -12,10 +12,12 @@ import java.util.List;
  * @param isInterface whether the class file is an interface (never instrumented itself)
  * @param declaresTarget whether it declares a concrete, non-static, non-bridge {@code
  *     method(java.util.Map)}
+ * @param declared the {@code @SecretRequirement}s the class itself carries, in declaration order
  */
 record ClassFacts(
     String name,
     String superName,
     List<String> interfaces,
     boolean isInterface,
-    boolean declaresTarget) {}
+    boolean declaresTarget,
+    List<DeclaredSecret> declared) {}

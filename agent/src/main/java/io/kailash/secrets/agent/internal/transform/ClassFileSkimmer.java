@@ -18,11 +18,12 @@ final class ClassFileSkimmer {
   private static final int ACC_INTERFACE = 0x0200;
   private static final int ACC_ABSTRACT = 0x0400;
   private static final String MAP_PARAMETER = "(Ljava/util/Map;)";
+  private static final byte[] RUNTIME_VISIBLE_ANNOTATIONS =
+      "RuntimeVisibleAnnotations".getBytes(StandardCharsets.UTF_8);
 
   private final byte[] method;
   private final byte[] bytes;
-  private int[] utf8Offsets; // constant-pool index -> offset of the Utf8 length, or class index
-  private int[] classNameIndex;
+  private int[] utf8Offsets; // constant-pool index -> offset of the entry after its tag
   private int position;
 
   private ClassFileSkimmer(byte[] bytes, String methodName) {
@@ -58,24 +59,52 @@ final class ClassFileSkimmer {
       interfaces.add(className(u2()));
     }
     skipMembers(); // fields
-    boolean declaresTarget = (access & ACC_INTERFACE) == 0 && scanMethods();
+    boolean declaresTarget;
+    if ((access & ACC_INTERFACE) == 0) {
+      declaresTarget = scanMethods();
+    } else {
+      skipMembers(); // an interface's methods: never instrumented itself
+      declaresTarget = false;
+    }
+    List<DeclaredSecret> declared = readRequirements();
     return new ClassFacts(
-        name, superName, List.copyOf(interfaces), (access & ACC_INTERFACE) != 0, declaresTarget);
+        name,
+        superName,
+        List.copyOf(interfaces),
+        (access & ACC_INTERFACE) != 0,
+        declaresTarget,
+        declared);
+  }
+
+  /**
+   * The class's {@code RuntimeVisibleAnnotations}: its {@code @SecretRequirement}s, in order;
+   * {@code null} when they cannot be read here (then the agent reads them by reflection).
+   */
+  private List<DeclaredSecret> readRequirements() {
+    int count = u2();
+    for (int i = 0; i < count; i++) {
+      int nameIndex = u2();
+      int length = u4();
+      int end = position + length;
+      if (utf8Equals(nameIndex, RUNTIME_VISIBLE_ANNOTATIONS)) {
+        return AnnotationElements.requirements(this, position, end);
+      }
+      position = end;
+    }
+    return List.of();
   }
 
   private void readConstantPool() {
     int count = u2();
     utf8Offsets = new int[count];
-    classNameIndex = new int[count];
     for (int i = 1; i < count; i++) {
       int tag = bytes[position++];
+      utf8Offsets[i] = position; // a Utf8's length, an Integer's value (annotation elements)
       switch (tag) {
         case 1 -> { // Utf8
-          utf8Offsets[i] = position;
           position += 2 + u2At(position);
         }
-        case 7 -> classNameIndex[i] = u2(); // Class
-        case 8, 16, 19, 20 -> position += 2; // String, MethodType, Module, Package
+        case 7, 8, 16, 19, 20 -> position += 2; // Class, String, MethodType, Module, Package
         case 15 -> position += 3; // MethodHandle
         case 3, 4, 9, 10, 11, 12, 17, 18 -> position += 4;
         case 5, 6 -> { // Long, Double take two slots
@@ -121,11 +150,21 @@ final class ClassFileSkimmer {
   }
 
   private String className(int classIndex) {
-    int offset = utf8Offsets[classNameIndex[classIndex]];
+    int offset = utf8Offsets[u2At(utf8Offsets[classIndex])]; // a Class entry names its Utf8
     return new String(bytes, offset + 2, u2At(offset), StandardCharsets.UTF_8);
   }
 
-  private boolean utf8Equals(int index, byte[] expected) {
+  /** The class file's bytes, for {@link AnnotationElements}. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  /** Offset of constant {@code index}'s contents (after its tag). */
+  int constantOffset(int index) {
+    return utf8Offsets[index];
+  }
+
+  boolean utf8Equals(int index, byte[] expected) {
     int offset = utf8Offsets[index];
     if (u2At(offset) != expected.length) {
       return false;
@@ -157,7 +196,7 @@ final class ClassFileSkimmer {
     return value;
   }
 
-  private int u2At(int offset) {
+  int u2At(int offset) {
     return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
   }
 

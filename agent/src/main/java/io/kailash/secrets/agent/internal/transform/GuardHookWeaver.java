@@ -13,6 +13,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * static boolean underAgent() { return true; }                          // woven in
  * static String agentVerdict(Class<?> c) { return SecretsBridge.verdict(c); }   // loader sees us
  * static String agentVerdict(Class<?> c) { return "<why this loader is refused>"; } // it does not
+ * static int agentDeclaresSecrets(Class<?> c) { return SecretsBridge.declaresSecrets(c); } // sees us
  * static String configuredClasses() { return "com.acme.A,com.acme.B"; }  // requirements.<class>
  * }</pre>
  *
@@ -40,6 +41,9 @@ final class GuardHookWeaver {
     this.configuredClasses = configuredClasses;
   }
 
+  /** Absent from api jars before issue 16: then not woven, and they read annotations themselves. */
+  private static final String DECLARES = "agentDeclaresSecrets(Ljava/lang/Class;)I";
+
   /**
    * @param refusal {@code null} to ask the bridge, otherwise the fixed reason every node class of
    *     this loader is refused with
@@ -66,6 +70,9 @@ final class GuardHookWeaver {
             }
             if (key.equals(CONFIGURED)) {
               return new ReturnFirst(next, frames, configuredClasses, false);
+            }
+            if (key.equals(DECLARES) && refusal == null) {
+              return new ReturnDeclares(next, frames);
             }
             return next;
           }
@@ -107,6 +114,34 @@ final class GuardHookWeaver {
       }
       if (frames) {
         // The original body follows, unreachable; the verifier wants a frame where it starts.
+        super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+      }
+      super.visitInsn(Opcodes.NOP);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+      super.visitMaxs(Math.max(maxStack, 1), maxLocals);
+    }
+  }
+
+  /** {@code return SecretsBridge.declaresSecrets(c);} before the original body. */
+  private static final class ReturnDeclares extends MethodVisitor {
+    private final boolean frames;
+
+    ReturnDeclares(MethodVisitor next, boolean frames) {
+      super(Opcodes.ASM9, next);
+      this.frames = frames;
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, BRIDGE, "declaresSecrets", "(Ljava/lang/Class;)I", false);
+      super.visitInsn(Opcodes.IRETURN);
+      if (frames) {
         super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
       }
       super.visitInsn(Opcodes.NOP);

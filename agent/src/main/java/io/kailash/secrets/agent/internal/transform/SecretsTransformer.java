@@ -36,11 +36,13 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private final TypeFamily family;
   private final LoaderCheck loaderCheck;
   private final WovenClasses woven = new WovenClasses();
+  private final ClassFileDeclarations declarations = new ClassFileDeclarations();
   private final NodeGuard guard;
   private final TransformStats stats;
   private final ClassLoader ownLoader = SecretsTransformer.class.getClassLoader();
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
   private final Set<String> failedClasses = ConcurrentHashMap.newKeySet();
+  private final PrefixWeaver.MethodPrefixes runAdvice;
   private volatile RunAdviceWeaver weaver;
   private final String configuredClasses;
 
@@ -70,6 +72,7 @@ public final class SecretsTransformer implements ClassFileTransformer {
     this.family = new TypeFamily(this.baseType, method);
     this.loaderCheck = new LoaderCheck(bridge, stats);
     this.guard = new NodeGuard(baseType, method, woven);
+    this.runAdvice = AdvicePrefixes.runAdvice(method);
     this.stats = stats;
   }
 
@@ -79,6 +82,11 @@ public final class SecretsTransformer implements ClassFileTransformer {
    */
   public String verdict(Class<?> nodeClass) {
     return guard.verdict(nodeClass);
+  }
+
+  /** The {@code @SecretRequirement}s of the family's classes, read from their class files. */
+  public ClassFileDeclarations declarations() {
+    return declarations;
   }
 
   @Override
@@ -99,7 +107,11 @@ public final class SecretsTransformer implements ClassFileTransformer {
     }
     try {
       ClassFacts facts = ClassFileSkimmer.skim(classFile, method);
-      if (facts == null || !family.isMember(loader, facts) || !facts.declaresTarget()) {
+      if (facts == null || !family.isMember(loader, facts)) {
+        return null;
+      }
+      declarations.record(loader, className, facts.declared());
+      if (!facts.declaresTarget()) {
         return null;
       }
       String refusal = loaderCheck.refusal(loader, className);
@@ -107,7 +119,10 @@ public final class SecretsTransformer implements ClassFileTransformer {
         woven.refused(loader, className, "its class loader is refused: " + refusal);
         return null;
       }
-      byte[] result = weaver().weave(classFile);
+      byte[] result = PrefixWeaver.weave(classFile, runAdvice);
+      if (result == null) {
+        result = weaver().weave(classFile); // a class file the prefix weaver does not take
+      }
       woven.woven(loader, className);
       if (classBeingRedefined != null) {
         stats.retransformed.incrementAndGet();
@@ -145,12 +160,17 @@ public final class SecretsTransformer implements ClassFileTransformer {
   private byte[] weaveHandoff(ClassLoader loader, byte[] classFile) {
     try {
       String refusal = loaderCheck.refusalForHandoff(loader, classFile);
-      byte[] armed = new GuardHookWeaver(configuredClasses).weave(classFile, refusal);
-      if (refusal != null) {
-        return armed;
+      byte[] result =
+          PrefixWeaver.weave(classFile, AdvicePrefixes.handoff(refusal, configuredClasses));
+      if (result == null) { // a class file the prefix weaver does not take: ASM
+        result = new GuardHookWeaver(configuredClasses).weave(classFile, refusal);
+        if (refusal == null) {
+          result = new RunStartWeaver().weave(result);
+        }
       }
-      byte[] result = new RunStartWeaver().weave(armed);
-      stats.runStartHooks.incrementAndGet();
+      if (refusal == null) {
+        stats.runStartHooks.incrementAndGet();
+      }
       return result;
     } catch (Throwable failure) {
       stats.errors.incrementAndGet();

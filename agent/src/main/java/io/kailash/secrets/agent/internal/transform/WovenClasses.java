@@ -33,8 +33,13 @@ final class WovenClasses {
   }
 
   private Map<String, String> outcomesOf(ClassLoader loader) {
-    synchronized (outcomes) {
-      return outcomes.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+    synchronized (outcomes) { // get-then-put, not computeIfAbsent: no lambda on the start path
+      Map<String, String> known = outcomes.get(loader);
+      if (known == null) {
+        known = new ConcurrentHashMap<>();
+        outcomes.put(loader, known);
+      }
+      return known;
     }
   }
 }

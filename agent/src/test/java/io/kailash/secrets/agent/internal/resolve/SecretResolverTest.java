@@ -7,9 +7,11 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequirement;
+import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,34 @@ class SecretResolverTest {
             SecretBackendException.class,
             e -> assertThat(e.reason()).isEqualTo(SecretBackendException.Reason.INVALID_REQUEST))
         .hasMessageContaining(BlankName.class.getName());
+  }
+
+  static class DeclaresNothing {}
+
+  @Test
+  void readsEachClassFromItsClassFileWhenTheTransformerReadItAndSaysWhetherItDeclaresSecrets() {
+    // The class-file reading says TokenAndOptional declares only "from-class-file"; nothing was
+    // read for BlankName (null), so its annotations are read by reflection.
+    SecretResolver fromClassFiles =
+        new SecretResolver(
+            provider,
+            ResolutionAudit.off(),
+            stats,
+            false,
+            PolicyGate.none(),
+            type ->
+                type == TokenAndOptional.class
+                    ? List.of(new DeclaredSecret("api-token", "from_class_file", false, ""))
+                    : type == DeclaresNothing.class ? List.of() : null);
+
+    assertThat(fromClassFiles.resolve(TokenAndOptional.class))
+        .isEqualTo(AgentProtocol.secrets(Map.of("from_class_file", VALUE)));
+    assertThat(fromClassFiles.declares(TokenAndOptional.class)).isEqualTo(1);
+    assertThat(fromClassFiles.declares(DeclaresNothing.class)).isZero();
+    // Invalid declarations count as declared: the resolution reports them.
+    assertThat(fromClassFiles.declares(BlankName.class)).isEqualTo(1);
+    assertThat(fromClassFiles.resolve(BlankName.class))
+        .containsEntry("outcome", "backend")
+        .containsEntry("reason", "INVALID_REQUEST");
   }
 }
