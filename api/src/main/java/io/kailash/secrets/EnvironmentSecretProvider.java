@@ -37,13 +37,14 @@ public final class EnvironmentSecretProvider implements SecretProvider {
 
   private static final String VERSION_SEPARATOR = "__";
 
-  private static final Pattern CANONICAL_SEGMENT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern CANONICAL_VERSION =
-      Pattern.compile("[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*");
   private static final String MAPPED_SEGMENT = "[A-Z0-9]+(?:_[A-Z0-9]+)*";
-  private static final Pattern MAPPED_VARIABLE =
-      Pattern.compile(
-          "(" + MAPPED_SEGMENT + "(?:___" + MAPPED_SEGMENT + ")*)(?:__" + MAPPED_SEGMENT + ")?");
+
+  /** Only listSecrets needs a regex: compiled on its first call, not in the agent's premain. */
+  private static final class Listing {
+    static final Pattern MAPPED_VARIABLE =
+        Pattern.compile(
+            "(" + MAPPED_SEGMENT + "(?:___" + MAPPED_SEGMENT + ")*)(?:__" + MAPPED_SEGMENT + ")?");
+  }
 
   /** Beyond this many names, variable names are computed per call instead of remembered. */
   private static final int MAX_REMEMBERED_NAMES = 1024;
@@ -132,7 +133,7 @@ public final class EnvironmentSecretProvider implements SecretProvider {
   /** Why {@code name} at {@code version} has no variable of its own; null when it has one. */
   private static String notMappable(String name, String version) {
     for (String segment : name.split("/", -1)) {
-      if (!CANONICAL_SEGMENT.matcher(segment).matches()) {
+      if (!isRunOfParts(segment, false)) {
         return "the environment provider reads only canonical names (lower-case letters and"
             + " digits, a single '-' between them, '/' between segments), so that no two names"
             + " share a variable; '"
@@ -140,7 +141,7 @@ public final class EnvironmentSecretProvider implements SecretProvider {
             + "' is not one. Use e.g. 'db-password' or 'acme/db-password'.";
       }
     }
-    if (version != null && !version.isEmpty() && !CANONICAL_VERSION.matcher(version).matches()) {
+    if (version != null && !version.isEmpty() && !isRunOfParts(version, true)) {
       return "the environment provider reads versions of letters and digits with a single '-',"
           + " '_' or '.' between them (e.g. 'v2'); '"
           + SecretNames.printable(version)
@@ -181,6 +182,29 @@ public final class EnvironmentSecretProvider implements SecretProvider {
     return Collections.unmodifiableMap(prefixed);
   }
 
+  /**
+   * A canonical segment ({@code [a-z0-9]+(-[a-z0-9]+)*}) or, with {@code version}, a canonical
+   * version ({@code [A-Za-z0-9]+([-_.][A-Za-z0-9]+)*}): parts joined by single separators. By hand,
+   * not by a regex: it runs on a node class's first call under the agent.
+   */
+  private static boolean isRunOfParts(String text, boolean version) {
+    boolean afterSeparator = true; // nothing yet: a separator may not come first
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean part =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (version && c >= 'A' && c <= 'Z');
+      boolean separator = c == '-' || (version && (c == '_' || c == '.'));
+      if (part) {
+        afterSeparator = false;
+      } else if (separator && !afterSeparator) {
+        afterSeparator = true;
+      } else {
+        return false;
+      }
+    }
+    return !afterSeparator; // not empty, and no separator last
+  }
+
   /** ASCII letters, digits and {@code _}; checked by hand, not by a regex, for start-up's sake. */
   private static boolean isValidPrefix(String prefix) {
     if (prefix == null || prefix.isEmpty()) {
@@ -205,7 +229,7 @@ public final class EnvironmentSecretProvider implements SecretProvider {
       if (!variable.startsWith(prefix) || variable.length() == prefix.length()) {
         continue;
       }
-      Matcher mapped = MAPPED_VARIABLE.matcher(variable.substring(prefix.length()));
+      Matcher mapped = Listing.MAPPED_VARIABLE.matcher(variable.substring(prefix.length()));
       if (mapped.matches()) { // else no canonical name reads it
         names.add(mapped.group(1).toLowerCase(Locale.ROOT).replace("___", "/").replace('_', '-'));
       }

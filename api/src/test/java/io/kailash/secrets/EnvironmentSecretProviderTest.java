@@ -50,6 +50,26 @@ class EnvironmentSecretProviderTest {
   }
 
   @Test
+  void canonicalNamesAndVersionsArePartsJoinedBySingleSeparators() {
+    for (String name : List.of("a", "a-b-c", "acme/db-password", "x1/2y", "0")) {
+      assertThat(provider.variableFor(name, "")).as(name).startsWith("KAILASH_SECRET_");
+    }
+    for (String name : List.of("-a", "a-", "a--b", "", "a//b", "/a", "a/", "a_b", "A")) {
+      assertThatThrownBy(() -> provider.variableFor(name, ""))
+          .as(name)
+          .isInstanceOf(SecretBackendException.class);
+    }
+    for (String version : List.of("v2", "V2", "1.0", "v-2_3.4", "AWSPREVIOUS")) {
+      assertThat(provider.variableFor("a", version)).as(version).contains("__");
+    }
+    for (String version : List.of("_v", "v.", "v..2", "v 2", "v/2", "v-_2")) {
+      assertThatThrownBy(() -> provider.variableFor("a", version))
+          .as(version)
+          .isInstanceOf(SecretBackendException.class);
+    }
+  }
+
+  @Test
   void theMappingIsOneToOneAcrossSegmentsSoTenantsNeverShareAVariable() {
     Map<String, String> environment =
         Map.of(
