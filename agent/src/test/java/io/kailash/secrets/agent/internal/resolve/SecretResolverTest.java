@@ -10,6 +10,7 @@ import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.testing.MapSecretProvider;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class SecretResolverTest {
 
   private static final String VALUE = "s3cr3t-value";
 
-  private final MemoryProvider provider = new MemoryProvider(Map.of("api-token", VALUE));
+  private final MapSecretProvider provider =
+      new MapSecretProvider("memory").readsOneByOne().putAll(Map.of("api-token", VALUE));
   private final TransformStats stats = new TransformStats();
 
   private final SecretResolver resolver =
@@ -43,7 +45,7 @@ class SecretResolverTest {
 
   @Test
   void missingRequiredSecretBecomesTheApplicationsNotFoundException() {
-    provider.store.clear();
+    provider.clear();
     Object answer = resolver.resolve(TokenAndOptional.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
@@ -57,7 +59,7 @@ class SecretResolverTest {
 
   @Test
   void backendFailureBecomesTheApplicationsBackendException() {
-    provider.failure = SecretBackendException.Reason.TIMEOUT;
+    provider.failWith(SecretBackendException.Reason.TIMEOUT, "the backend did not answer");
     Object answer = resolver.resolve(TokenAndOptional.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
