@@ -3,7 +3,6 @@ package io.kailash.secrets.config;
 import io.kailash.secrets.EnvironmentSecretProvider;
 import io.kailash.secrets.SecretProvider;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds an {@link EnvironmentSecretProvider} from the keys under {@code env.}: {@code prefix}
@@ -21,11 +20,6 @@ public final class EnvironmentProviderFactory implements SecretProviderFactory {
   @Override
   public String type() {
     return "env";
-  }
-
-  @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.config.SettingsSupport;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds a {@link FilesSecretProvider} from the {@code files.*} keys: {@code directory} (required)
@@ -31,11 +30,6 @@ public final class FilesProviderFactory implements SecretProviderFactory {
   @Override
   public String type() {
     return "files";
-  }
-
-  @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
   }
 
   @Override

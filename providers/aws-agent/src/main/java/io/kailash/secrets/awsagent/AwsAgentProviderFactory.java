@@ -43,11 +43,6 @@ public final class AwsAgentProviderFactory implements SecretProviderFactory {
           ConfigKey.of("timeout", "5s", "one whole exchange with the agent"));
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }

@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds an {@link AwsSecretsManagerProvider} from the {@code aws.*} keys: {@code region}, {@code
@@ -46,11 +45,6 @@ public final class AwsProviderFactory implements SecretProviderFactory {
   @Override
   public String type() {
     return AwsSecretsManagerProvider.NAME;
-  }
-
-  @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
   }
 
   @Override

@@ -102,11 +102,6 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   }
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }
