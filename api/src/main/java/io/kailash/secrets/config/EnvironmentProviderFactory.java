@@ -30,12 +30,6 @@ public final class EnvironmentProviderFactory implements SecretProviderFactory {
   @Override
   public SecretProvider create(ProviderSettings settings) {
     String prefix = settings.string("prefix", EnvironmentSecretProvider.DEFAULT_PREFIX);
-    try {
-      return new EnvironmentSecretProvider(prefix);
-    } catch (IllegalArgumentException invalid) {
-      throw new SecretsConfigurationException(
-          "Invalid value for key '" + settings.fullKey("prefix") + "': " + invalid.getMessage(),
-          invalid);
-    }
+    return SettingsSupport.checked(settings, "prefix", () -> new EnvironmentSecretProvider(prefix));
   }
 }

@@ -42,13 +42,7 @@ public final class FilesProviderFactory implements SecretProviderFactory {
     FilesSecretProviderBuilder builder = FilesSecretProvider.builder();
     builder.directory(settings.path("directory").orElseThrow(() -> missingDirectory(settings)));
     SettingsSupport.byteSize(settings, "max-file-size", builder::maxFileSize);
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException invalid) {
-      throw new SecretsConfigurationException(
-          "Invalid value for key '" + settings.fullKey("directory") + "': " + invalid.getMessage(),
-          invalid);
-    }
+    return SettingsSupport.checked(settings, "directory", builder::build);
   }
 
   private static SecretsConfigurationException missingDirectory(ProviderSettings settings) {

@@ -5,8 +5,8 @@ import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.config.SettingsSupport;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,19 +60,18 @@ public final class AwsProviderFactory implements SecretProviderFactory {
             .region(settings.get("region").orElse(null))
             .profile(settings.get("profile").orElse(null));
     Duration timeout = settings.duration("timeout", AwsProviderBuilder.DEFAULT_TIMEOUT);
-    try {
-      builder.timeout(timeout);
-    } catch (IllegalArgumentException tooShort) {
-      throw settings.invalid("timeout", "a duration of at least 2ms, e.g. 5s");
-    }
-    Optional<String> endpoint = settings.get("endpoint");
-    if (endpoint.isPresent()) {
-      try {
-        builder.endpoint(new URI(endpoint.get()));
-      } catch (URISyntaxException | IllegalArgumentException notAnUrl) {
-        throw settings.invalid("endpoint", "an http or https URL such as http://127.0.0.1:5000");
-      }
-    }
+    SettingsSupport.expecting(
+        settings, "timeout", "a duration of at least 2ms, e.g. 5s", () -> builder.timeout(timeout));
+    settings
+        .get("endpoint")
+        .ifPresent(
+            endpoint ->
+                SettingsSupport.expecting(
+                    settings,
+                    "endpoint",
+                    "an http or https URL such as http://127.0.0.1:5000",
+                    // URI.create: a URISyntaxException as an IllegalArgumentException
+                    () -> builder.endpoint(URI.create(endpoint))));
     return builder.build();
   }
 
