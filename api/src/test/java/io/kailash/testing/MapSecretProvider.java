@@ -31,17 +31,13 @@ public final class MapSecretProvider implements SecretProvider {
 
   private final String name;
   private final Map<SecretRef, String> values = new ConcurrentHashMap<>();
-  private final Map<String, SecretBackendException.Reason> failures = new ConcurrentHashMap<>();
+  private final FailureScript failures = new FailureScript();
   private final AtomicInteger singleCalls = new AtomicInteger();
   private final AtomicInteger batchCalls = new AtomicInteger();
   private final AtomicInteger entered = new AtomicInteger();
-  private final AtomicInteger failuresLeft = new AtomicInteger(-1); // -1: no limit
   private final List<List<SecretRef>> batches = new CopyOnWriteArrayList<>();
   private final List<String> reads = Collections.synchronizedList(new ArrayList<>());
   private volatile String everyValue;
-  private volatile RuntimeException failure;
-  private volatile SecretBackendException.Reason failureReason;
-  private volatile String failureDetail;
   private volatile boolean oneByOne;
   private volatile CountDownLatch gate;
   private volatile long latencyNanos;
@@ -88,7 +84,7 @@ public final class MapSecretProvider implements SecretProvider {
 
   /** Every read of {@code secret} fails with {@code reason} ("scripted failure"). */
   public MapSecretProvider failing(String secret, SecretBackendException.Reason reason) {
-    failures.put(secret, reason);
+    failures.secret(secret, reason);
     return this;
   }
 
@@ -97,36 +93,33 @@ public final class MapSecretProvider implements SecretProvider {
    * backend did not answer" and "scripted REASON".
    */
   public MapSecretProvider failWith(SecretBackendException.Reason reason) {
-    return failWith(reason, "the backend did not answer (scripted " + reason + ")");
+    return failWith(reason, scriptedDetail(reason));
+  }
+
+  private static String scriptedDetail(SecretBackendException.Reason reason) {
+    return "the backend did not answer (scripted " + reason + ")";
   }
 
   /** Every call fails with {@code reason} and {@code detail} until {@link #recover()}. */
   public MapSecretProvider failWith(SecretBackendException.Reason reason, String detail) {
-    failure = null;
-    failureReason = reason;
-    failureDetail = detail;
-    failuresLeft.set(-1);
+    failures.everyCall(reason, detail);
     return this;
   }
 
   /** Every call throws {@code exception} until {@link #recover()}. */
   public MapSecretProvider failWith(RuntimeException exception) {
-    failureReason = null;
-    failure = exception;
+    failures.everyCall(exception);
     return this;
   }
 
+  /** Ends {@link #failWith} and {@link #failNext}; {@link #failing} secrets stay failing. */
   public void recover() {
-    failure = null;
-    failureReason = null;
-    failuresLeft.set(-1);
+    failures.recover();
   }
 
   /** The next {@code calls} calls fail with {@code reason}, the ones after answer. */
   public MapSecretProvider failNext(int calls, SecretBackendException.Reason reason) {
-    failureReason = reason;
-    failureDetail = "the backend did not answer (scripted " + reason + ")";
-    failuresLeft.set(calls);
+    failures.nextCalls(calls, reason, scriptedDetail(reason));
     return this;
   }
 
@@ -232,10 +225,7 @@ public final class MapSecretProvider implements SecretProvider {
 
   /** The value, or null when absent; throws a scripted failure for the secret. */
   private String read(SecretRef ref) {
-    SecretBackendException.Reason reason = failures.get(ref.name());
-    if (reason != null) {
-      throw new SecretBackendException(name, ref.name(), reason, "scripted failure");
-    }
+    failures.onRead(name, ref.name());
     String value = values.get(ref);
     if (value == null) {
       value = everyValue;
@@ -262,13 +252,6 @@ public final class MapSecretProvider implements SecretProvider {
             name, null, SecretBackendException.Reason.TIMEOUT, "interrupted");
       }
     }
-    RuntimeException scripted = failure;
-    if (scripted != null) {
-      throw scripted;
-    }
-    SecretBackendException.Reason reason = failureReason;
-    if (reason != null && failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0) {
-      throw new SecretBackendException(name, secret, reason, failureDetail);
-    }
+    failures.onCall(name, secret);
   }
 }
