@@ -7,18 +7,19 @@ import java.util.function.Supplier;
  * field). A creation that throws is not remembered: the next call tries again, so a client that
  * could not be built (an unreadable CA file, say) is built once the cause is fixed.
  *
+ * <p>The creation is given to {@link #get}, not to the constructor: creating a lambda loads the
+ * classes of its signature (LambdaMetafactory resolves its method type), so a {@code
+ * Supplier<HttpClient>} made when the provider is built would load {@code java.net.http} at start,
+ * which is what staying lazy avoids (StartupFootprintIT). At the call site it is made on first use.
+ *
  * @param <T> the value
  */
 public final class Lazy<T> {
 
-  private final Supplier<T> create;
   private volatile T value;
 
-  public Lazy(Supplier<T> create) {
-    this.create = create;
-  }
-
-  public T get() {
+  /** The value, made by {@code create} if this is the first call (or every earlier one threw). */
+  public T get(Supplier<? extends T> create) {
     T current = value;
     if (current == null) {
       synchronized (this) {

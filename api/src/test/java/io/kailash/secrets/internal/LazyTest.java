@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,28 +20,29 @@ class LazyTest {
   @Test
   void makesTheValueOnFirstUseOnly() {
     AtomicInteger made = new AtomicInteger();
-    Lazy<String> lazy = new Lazy<>(() -> "value-" + made.incrementAndGet());
+    Lazy<String> lazy = new Lazy<>();
+    Supplier<String> create = () -> "value-" + made.incrementAndGet();
 
     assertThat(made).hasValue(0);
-    assertThat(lazy.get()).isEqualTo("value-1");
-    assertThat(lazy.get()).isEqualTo("value-1");
+    assertThat(lazy.get(create)).isEqualTo("value-1");
+    assertThat(lazy.get(create)).isEqualTo("value-1");
     assertThat(made).hasValue(1);
   }
 
   @Test
   void aFailedCreationIsNotRememberedSoTheNextCallTriesAgain() {
     AtomicInteger attempts = new AtomicInteger();
-    Lazy<String> lazy =
-        new Lazy<>(
-            () -> {
-              if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("CA file unreadable");
-              }
-              return "client";
-            });
+    Lazy<String> lazy = new Lazy<>();
+    Supplier<String> create =
+        () -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new IllegalStateException("CA file unreadable");
+          }
+          return "client";
+        };
 
-    assertThatThrownBy(lazy::get).hasMessage("CA file unreadable");
-    assertThat(lazy.get()).isEqualTo("client");
+    assertThatThrownBy(() -> lazy.get(create)).hasMessage("CA file unreadable");
+    assertThat(lazy.get(create)).isEqualTo("client");
     assertThat(attempts).hasValue(2);
   }
 
@@ -48,12 +50,12 @@ class LazyTest {
   @Timeout(30)
   void threadsAskingTogetherGetTheOneValue() throws Exception {
     AtomicInteger made = new AtomicInteger();
-    Lazy<Object> lazy =
-        new Lazy<>(
-            () -> {
-              made.incrementAndGet();
-              return new Object();
-            });
+    Lazy<Object> lazy = new Lazy<>();
+    Supplier<Object> create =
+        () -> {
+          made.incrementAndGet();
+          return new Object();
+        };
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -63,7 +65,7 @@ class LazyTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return lazy.get();
+                  return lazy.get(create);
                 }));
       }
       start.countDown();

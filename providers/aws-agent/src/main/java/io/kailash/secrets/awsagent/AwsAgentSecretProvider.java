@@ -51,7 +51,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
   private final URI url;
   private final Duration timeout;
   private final SsrfToken token;
-  private final Lazy<HttpClient> client = new Lazy<>(this::newClient);
+  private final Lazy<HttpClient> client = new Lazy<>();
 
   AwsAgentSecretProvider(URI url, Duration timeout, SsrfToken token) {
     this.url = url;
@@ -133,7 +133,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
   /** Sends and reads the whole answer within {@code timeout} (see VaultHttp for why). */
   private HttpResponse<BoundedBodyHandler.Body> exchange(HttpRequest request, SecretRef ref) {
     CompletableFuture<HttpResponse<BoundedBodyHandler.Body>> pending =
-        client.get().sendAsync(request, new BoundedBodyHandler(MAX_BODY_BYTES));
+        client.get(this::newClient).sendAsync(request, new BoundedBodyHandler(MAX_BODY_BYTES));
     try {
       return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -27,7 +27,7 @@ final class BatchReader {
 
   private final int maxConcurrency;
   private final String provider;
-  private final Lazy<ThreadPoolExecutor> executor = new Lazy<>(this::newExecutor);
+  private final Lazy<ThreadPoolExecutor> executor = new Lazy<>();
 
   BatchReader(int maxConcurrency, String provider) {
     this.maxConcurrency = maxConcurrency;
@@ -38,7 +38,8 @@ final class BatchReader {
     if (keys.size() <= 1 || maxConcurrency == 1) {
       return readInTurn(keys, read);
     }
-    CompletionService<String> done = new ExecutorCompletionService<>(executor.get());
+    CompletionService<String> done =
+        new ExecutorCompletionService<>(executor.get(this::newExecutor));
     List<Future<String>> futures = new ArrayList<>();
     for (K key : keys) {
       futures.add(done.submit(() -> readOrNull(key, read)));

@@ -44,7 +44,7 @@ final class VaultHttp {
 
   private final VaultEndpoint endpoint;
   private final ClientKeyStore clientKeys;
-  private final Lazy<HttpClient> client = new Lazy<>(this::newClient);
+  private final Lazy<HttpClient> client = new Lazy<>();
 
   VaultHttp(VaultEndpoint endpoint) {
     this(endpoint, null);
@@ -130,7 +130,7 @@ final class VaultHttp {
               + " is not shown");
     }
     CompletableFuture<HttpResponse<BoundedBodyHandler.Body>> pending =
-        client.get().sendAsync(built, new BoundedBodyHandler(MAX_BODY_BYTES));
+        client.get(this::newClient).sendAsync(built, new BoundedBodyHandler(MAX_BODY_BYTES));
     try {
       return pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
