@@ -48,7 +48,7 @@ class AgentPathMaskingTest {
       throw new java.io.UncheckedIOException(e);
     }
     if (path.equals("provider")) {
-      builder.secretProvider(new MapSecretProvider("memory").with("api-token", TOKEN));
+      builder.secretProvider(new MapSecretProvider("memory").put("api-token", TOKEN));
     }
     return builder.build();
   }

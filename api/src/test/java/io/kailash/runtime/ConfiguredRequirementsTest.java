@@ -40,7 +40,7 @@ class ConfiguredRequirementsTest {
   public static class OurSubclass extends ThirdPartyNode {}
 
   private final MapSecretProvider provider =
-      new MapSecretProvider("memory").with("jwt-signing-key", "k3y-0123456789");
+      new MapSecretProvider("memory").put("jwt-signing-key", "k3y-0123456789");
 
   @BeforeEach
   void reset() {

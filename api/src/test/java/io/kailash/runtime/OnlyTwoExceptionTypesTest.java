@@ -8,6 +8,7 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.testing.MapSecretProvider;
 import io.kailash.testing.TestNodes;
 import io.kailash.workflow.Node;
 import io.kailash.workflow.NodeRegistry;
@@ -39,22 +40,7 @@ class OnlyTwoExceptionTypesTest {
   public static class BlankParameterNode extends BlankNameNode {}
 
   private static final SecretProvider BROKEN_PROVIDER =
-      new SecretProvider() {
-        @Override
-        public String name() {
-          return "custom";
-        }
-
-        @Override
-        public String getSecret(String name, String version) {
-          throw new IllegalStateException("custom provider bug");
-        }
-
-        @Override
-        public List<String> listSecrets() {
-          return List.of();
-        }
-      };
+      new MapSecretProvider("custom").failWith(new IllegalStateException("custom provider bug"));
 
   private static Map<String, Object> selfContaining() {
     Map<String, Object> map = new HashMap<>();

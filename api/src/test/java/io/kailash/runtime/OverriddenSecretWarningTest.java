@@ -40,7 +40,7 @@ class OverriddenSecretWarningTest {
   void theLibraryPathWarnsOncePerNodeClassUnderManyThreads() throws Exception {
     LocalRuntime runtime =
         LocalRuntime.builder()
-            .secretProvider(new MapSecretProvider("memory").with("jwt-signing-key", "k3y-v4lue"))
+            .secretProvider(new MapSecretProvider("memory").put("jwt-signing-key", "k3y-v4lue"))
             .auditLogging(false)
             .build();
     Workflow workflow =

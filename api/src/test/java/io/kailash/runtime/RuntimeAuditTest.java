@@ -33,7 +33,7 @@ class RuntimeAuditTest {
   private final RecordingAuditSink sink = new RecordingAuditSink();
   private final MapSecretProvider vault = new MapSecretProvider("vault");
   private final MapSecretProvider env =
-      new MapSecretProvider("env").with("jwt-signing-key", KEY).with("api-token", "t0ken-value");
+      new MapSecretProvider("env").put("jwt-signing-key", KEY).put("api-token", "t0ken-value");
 
   private LocalRuntime runtime(SecretProvider provider) {
     return LocalRuntime.builder()

@@ -30,7 +30,7 @@ class SecretInjectionTest {
   private static final String TOKEN = "t0ken-value-9876543210";
 
   private final MapSecretProvider provider =
-      new MapSecretProvider("memory").with("jwt-signing-key", KEY).with("api-token", TOKEN);
+      new MapSecretProvider("memory").put("jwt-signing-key", KEY).put("api-token", TOKEN);
   private final LocalRuntime runtime =
       LocalRuntime.builder().secretProvider(provider).auditLogging(false).build();
 
@@ -70,7 +70,7 @@ class SecretInjectionTest {
 
   @Test
   void requirementsDeclaredOnASuperclassApplyToTheSubclass() {
-    provider.with("base-secret", "b-value").with("own-secret", "o-value");
+    provider.put("base-secret", "b-value").put("own-secret", "o-value");
     Workflow workflow = new WorkflowBuilder().addNode(DerivedSecretNode.class, "d", null).build();
 
     runtime.execute(workflow);
@@ -115,7 +115,7 @@ class SecretInjectionTest {
 
   @Test
   void aPresentOptionalSecretIsInjected() {
-    provider.with("maybe-secret", "here");
+    provider.put("maybe-secret", "here");
     Workflow workflow = new WorkflowBuilder().addNode(OptionalNode.class, "opt", null).build();
 
     runtime.execute(workflow);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SecretPrefetchTest {
 
   private final MapSecretProvider provider =
-      new MapSecretProvider("memory").with("jwt-signing-key", "k").with("api-token", "t");
+      new MapSecretProvider("memory").put("jwt-signing-key", "k").put("api-token", "t");
 
   private final Workflow threeNodes =
       new WorkflowBuilder()
@@ -37,7 +37,7 @@ class SecretPrefetchTest {
                 SecretRef.current("jwt-signing-key"),
                 SecretRef.current("api-token"),
                 SecretRef.current("maybe-secret")));
-    assertThat(provider.singleReads()).isZero();
+    assertThat(provider.singleCalls()).isZero();
     assertThat(TestNodes.received(TestNodes.SecondKeyNode.class)).containsEntry("secret_key", "k");
   }
 
@@ -49,7 +49,7 @@ class SecretPrefetchTest {
     new LocalRuntime(provider).execute(workflow);
 
     assertThat(provider.batches()).isEmpty();
-    assertThat(provider.singleReads()).isZero();
+    assertThat(provider.singleCalls()).isZero();
   }
 
   @Test
@@ -64,9 +64,9 @@ class SecretPrefetchTest {
 
   @Test
   void aChainSendsEachMemberOneBatchOfTheSecretsStillMissing() {
-    MapSecretProvider vault = new MapSecretProvider("vault").with("api-token", "from-vault");
+    MapSecretProvider vault = new MapSecretProvider("vault").put("api-token", "from-vault");
     MapSecretProvider env =
-        new MapSecretProvider("env").with("jwt-signing-key", "k").with("api-token", "from-env");
+        new MapSecretProvider("env").put("jwt-signing-key", "k").put("api-token", "from-env");
 
     new LocalRuntime(new ChainSecretProvider(List.of(vault, env))).execute(threeNodes);
 

@@ -20,7 +20,7 @@ class SecretResultsTest {
 
   private final LocalRuntime runtime =
       new LocalRuntime(
-          new MapSecretProvider("memory").with("jwt-signing-key", KEY).with("api-token", TOKEN));
+          new MapSecretProvider("memory").put("jwt-signing-key", KEY).put("api-token", TOKEN));
 
   @Test
   void aValueDerivedFromASecretIsReturnedUnchanged() {

@@ -29,7 +29,7 @@ class UntrustedPlaceholderTest {
 
   private static LocalRuntime runtime(String path) {
     return path.equals("provider")
-        ? new LocalRuntime(new MapSecretProvider("memory").with("api-token", AdvisedNodes.TOKEN))
+        ? new LocalRuntime(new MapSecretProvider("memory").put("api-token", AdvisedNodes.TOKEN))
         : new LocalRuntime(); // the advice in the node plays the agent
   }
 

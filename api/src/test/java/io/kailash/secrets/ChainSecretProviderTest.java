@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class ChainSecretProviderTest {
 
   private final MapSecretProvider vault =
-      new MapSecretProvider("vault").with("shared", "from-vault");
-  private final MapSecretProvider aws = new MapSecretProvider("aws").with("aws-only", "from-aws");
+      new MapSecretProvider("vault").put("shared", "from-vault");
+  private final MapSecretProvider aws = new MapSecretProvider("aws").put("aws-only", "from-aws");
   private final MapSecretProvider env =
-      new MapSecretProvider("env").with("shared", "from-env").with("env-only", "from-env");
+      new MapSecretProvider("env").put("shared", "from-env").put("env-only", "from-env");
 
   private ChainSecretProvider chain(OnTransientFailure policy) {
     return new ChainSecretProvider(List.of(vault, aws, env), policy);
@@ -29,7 +29,7 @@ class ChainSecretProviderTest {
 
     assertThat(chain.getSecret("shared")).isEqualTo("from-vault");
     assertThat(chain.getSecret("env-only")).isEqualTo("from-env");
-    assertThat(env.singleReads()).isEqualTo(1);
+    assertThat(env.singleCalls()).isEqualTo(1);
   }
 
   @Test
@@ -56,7 +56,7 @@ class ChainSecretProviderTest {
               assertThat(e.provider()).isEqualTo("vault");
               assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
             });
-    assertThat(env.singleReads()).isZero();
+    assertThat(env.singleCalls()).isZero();
   }
 
   @Test
@@ -93,7 +93,7 @@ class ChainSecretProviderTest {
               assertThat(e.provider()).isEqualTo("vault");
             })
         .hasMessageStartingWith("Provider vault failed reading secret 'shared' [ACCESS_DENIED]");
-    assertThat(env.singleReads()).isZero();
+    assertThat(env.singleCalls()).isZero();
   }
 
   @Test
@@ -105,7 +105,7 @@ class ChainSecretProviderTest {
             Reason.MISCONFIGURED,
             Reason.INTERNAL)) {
       MapSecretProvider broken = new MapSecretProvider("broken").failing("x", reason);
-      MapSecretProvider backup = new MapSecretProvider("backup").with("x", "v");
+      MapSecretProvider backup = new MapSecretProvider("backup").put("x", "v");
       ChainSecretProvider chain =
           new ChainSecretProvider(List.of(broken, backup), OnTransientFailure.FALL_THROUGH);
 
@@ -205,7 +205,7 @@ class ChainSecretProviderTest {
         .isInstanceOfSatisfying(
             SecretBackendException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUEST));
-    assertThat(vault.singleReads()).isZero();
+    assertThat(vault.singleCalls()).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.amazonaws.secretsmanager.caching.SecretCacheConfiguration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kailash.secrets.cache.CachingSecretProvider;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,7 +47,7 @@ public class CacheHitBenchmark {
 
   @Setup
   public void warmCaches() {
-    InMemoryBackend backend = new InMemoryBackend(0, TimeUnit.NANOSECONDS).put(NAME, VALUE);
+    MapSecretProvider backend = new MapSecretProvider("bench").put(NAME, VALUE);
     ours = CachingSecretProvider.builder(backend).ttl(Duration.ofHours(1)).refreshAhead(0).build();
     ours.getSecret(NAME);
 
@@ -105,9 +106,9 @@ public class CacheHitBenchmark {
 
   /** Caffeine's loader: a class, so that a hit passes the same object every time. */
   private static final class BackendRead implements Function<String, String> {
-    private final InMemoryBackend backend;
+    private final MapSecretProvider backend;
 
-    BackendRead(InMemoryBackend backend) {
+    BackendRead(MapSecretProvider backend) {
       this.backend = backend;
     }
 

@@ -1,6 +1,8 @@
 package io.kailash.benchmarks;
 
 import io.kailash.secrets.cache.CachingSecretProvider;
+import io.kailash.testing.MapSecretProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +41,7 @@ public class SingleFlightBenchmark {
   static final AtomicInteger KEYS = new AtomicInteger();
 
   private ExecutorService pool;
-  private InMemoryBackend backend;
+  private MapSecretProvider backend;
   private CachingSecretProvider cache;
   private String coldKey;
 
@@ -53,7 +55,7 @@ public class SingleFlightBenchmark {
   @Setup(Level.Trial)
   public void startThreads() {
     pool = Executors.newFixedThreadPool(THREADS);
-    backend = new InMemoryBackend(5, TimeUnit.MILLISECONDS);
+    backend = new MapSecretProvider("bench").latency(Duration.ofMillis(5));
     cache = CachingSecretProvider.builder(backend).build();
   }
 

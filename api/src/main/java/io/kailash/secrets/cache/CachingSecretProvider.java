@@ -7,6 +7,7 @@ import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
 import io.kailash.secrets.config.ProviderSettings;
+import io.kailash.secrets.internal.ForwardingProvider;
 import io.kailash.secrets.internal.JmxRegistration;
 import io.kailash.secrets.resilience.TimeSource;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@link SecretProvider#getSecretValues} call. Values are refreshed in the background before they
  * expire, served stale for a bounded time while the backend fails transiently, and "not found" is
  * cached briefly. {@link CachePolicy} and {@link CachingSecretProviderBuilder} document each
- * setting.
+ * setting. Listings are not cached: they are rare and must show what the backend has now.
  *
  * <p>A deleted secret is never masked by a stale value: "not found" from the backend replaces the
  * cached value at once. Non-transient failures (access denied, malformed answer) are never served
@@ -43,14 +44,13 @@ import org.slf4j.LoggerFactory;
  * would need shading), and the semantics here (stale-if-error bounded by max-stale, negative
  * entries, batch single flight, serving-provider bookkeeping) would sit on top of Caffeine anyway.
  */
-public final class CachingSecretProvider implements SecretProvider {
+public final class CachingSecretProvider extends ForwardingProvider {
 
   /** The configuration keys under {@code cache.}; {@code enabled} is read by the caller. */
   public static final Set<String> KEYS = CachingSecretProviderBuilder.KEYS;
 
   private static final Logger LOG = LoggerFactory.getLogger(CachingSecretProvider.class);
 
-  private final SecretProvider delegate;
   private final CacheStats stats = new CacheStats();
   private final CacheTable table;
   private final CacheLoader loader;
@@ -65,7 +65,7 @@ public final class CachingSecretProvider implements SecretProvider {
   private final ChangeListeners listeners = new ChangeListeners();
 
   CachingSecretProvider(CachingSecretProviderBuilder settings) {
-    this.delegate = settings.delegate;
+    super(settings.delegate);
     this.time = settings.timeSource;
     this.hitTime = HitClock.forHits(time);
     this.table = new CacheTable(settings.maxEntries, stats);
@@ -87,17 +87,6 @@ public final class CachingSecretProvider implements SecretProvider {
     return builder(delegate).settings(cacheSettings).build();
   }
 
-  /** The wrapped provider's name: the cache is transparent in messages. */
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public List<String> providerNames() {
-    return delegate.providerNames();
-  }
-
   @Override
   public String getSecret(String name, String version) {
     CacheEntry entry = name == null ? null : table.get(name, version);
@@ -111,12 +100,6 @@ public final class CachingSecretProvider implements SecretProvider {
     stats.missed(1);
     CacheEntry seen = entry;
     return valueOf(resolve(ref, seen, () -> flights.load(ref, r -> loader.load(r, seen))));
-  }
-
-  /** Not cached: listings are rare and must show what the backend has now. */
-  @Override
-  public List<String> listSecrets() {
-    return delegate.listSecrets();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.kailash.secrets.cache;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SettingsSupport;
+import io.kailash.secrets.internal.KeyBindings;
 import io.kailash.secrets.resilience.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,18 +16,20 @@ import java.util.concurrent.Executor;
  */
 public final class CachingSecretProviderBuilder {
 
+  /** Each key under {@code cache.} with its setter; {@code enabled} is read by the caller. */
+  private static final KeyBindings<CachingSecretProviderBuilder> SETTINGS =
+      new KeyBindings<CachingSecretProviderBuilder>()
+          .duration("ttl", CachingSecretProviderBuilder::ttl)
+          .integer("max-entries", CachingSecretProviderBuilder::maxEntries)
+          .fraction("refresh-ahead", CachingSecretProviderBuilder::refreshAhead)
+          .duration("stale-if-error", CachingSecretProviderBuilder::staleIfError)
+          .duration("max-stale", CachingSecretProviderBuilder::maxStale)
+          .duration("negative-ttl", CachingSecretProviderBuilder::negativeTtl)
+          .duration("pinned-ttl", CachingSecretProviderBuilder::pinnedTtl)
+          .fraction("jitter", CachingSecretProviderBuilder::jitter);
+
   /** The configuration keys under {@code cache.}. */
-  public static final Set<String> KEYS =
-      Set.of(
-          "enabled",
-          "ttl",
-          "max-entries",
-          "refresh-ahead",
-          "stale-if-error",
-          "max-stale",
-          "negative-ttl",
-          "pinned-ttl",
-          "jitter");
+  public static final Set<String> KEYS = SETTINGS.keys("enabled");
 
   final SecretProvider delegate;
   Duration ttl = Duration.ofMinutes(5);
@@ -135,14 +138,7 @@ public final class CachingSecretProviderBuilder {
 
   /** Applies every key of {@link CachingSecretProvider#KEYS} present in {@code cache}. */
   public CachingSecretProviderBuilder settings(ProviderSettings cache) {
-    SettingsSupport.duration(cache, "ttl", this::ttl);
-    SettingsSupport.integer(cache, "max-entries", this::maxEntries);
-    SettingsSupport.fraction(cache, "refresh-ahead", this::refreshAhead);
-    SettingsSupport.duration(cache, "stale-if-error", this::staleIfError);
-    SettingsSupport.duration(cache, "max-stale", this::maxStale);
-    SettingsSupport.duration(cache, "negative-ttl", this::negativeTtl);
-    SettingsSupport.duration(cache, "pinned-ttl", this::pinnedTtl);
-    SettingsSupport.fraction(cache, "jitter", this::jitter);
+    SETTINGS.apply(cache, this);
     return this;
   }
 

@@ -3,7 +3,6 @@ package io.kailash.secrets.config;
 import io.kailash.secrets.EnvironmentSecretProvider;
 import io.kailash.secrets.SecretProvider;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds an {@link EnvironmentSecretProvider} from the keys under {@code env.}: {@code prefix}
@@ -24,11 +23,6 @@ public final class EnvironmentProviderFactory implements SecretProviderFactory {
   }
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }
@@ -36,12 +30,6 @@ public final class EnvironmentProviderFactory implements SecretProviderFactory {
   @Override
   public SecretProvider create(ProviderSettings settings) {
     String prefix = settings.string("prefix", EnvironmentSecretProvider.DEFAULT_PREFIX);
-    try {
-      return new EnvironmentSecretProvider(prefix);
-    } catch (IllegalArgumentException invalid) {
-      throw new SecretsConfigurationException(
-          "Invalid value for key '" + settings.fullKey("prefix") + "': " + invalid.getMessage(),
-          invalid);
-    }
+    return SettingsSupport.checked(settings, "prefix", () -> new EnvironmentSecretProvider(prefix));
   }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds one kind of provider from configuration keys, so that a provider chain can be named in a
@@ -19,16 +18,23 @@ public interface SecretProviderFactory {
   /** The name used in {@code providers}, e.g. {@code vault}. */
   String type();
 
-  /** Every key this factory understands, relative to {@link #type()}. */
-  Set<String> keys();
+  /**
+   * Every key this factory understands, relative to {@link #type()}. The default is the names of
+   * {@link #describedKeys()}: a factory overrides one of the two (both defaults together mean no
+   * keys).
+   */
+  default Set<String> keys() {
+    return DerivedKeys.names(this);
+  }
 
   /**
    * Every key of {@link #keys()} with its default and a description, for the generated reference in
-   * docs/configuration.md. The default describes each key without either; a built-in factory
-   * overrides it, and a test fails for a key it leaves undescribed.
+   * docs/configuration.md. The default describes each key of {@link #keys()} without either; a
+   * built-in factory overrides this one (and not {@code keys()}), and a test fails for a key it
+   * leaves undescribed.
    */
   default List<ConfigKey> describedKeys() {
-    return new TreeSet<>(keys()).stream().map(key -> ConfigKey.noDefault(key, "")).toList();
+    return DerivedKeys.described(this);
   }
 
   /**

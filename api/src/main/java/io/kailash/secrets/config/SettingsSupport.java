@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Applies configuration keys to a builder: each method reads one key, if present, and passes its
@@ -19,13 +20,13 @@ public final class SettingsSupport {
 
   public static void duration(ProviderSettings settings, String key, Consumer<Duration> setter) {
     if (settings.get(key).isPresent()) {
-      apply(settings, key, () -> setter.accept(settings.duration(key, null)));
+      checked(settings, key, () -> setter.accept(settings.duration(key, null)));
     }
   }
 
   public static void integer(ProviderSettings settings, String key, IntConsumer setter) {
     if (settings.get(key).isPresent()) {
-      apply(settings, key, () -> setter.accept(settings.integer(key, 0)));
+      checked(settings, key, () -> setter.accept(settings.integer(key, 0)));
     }
   }
 
@@ -34,7 +35,8 @@ public final class SettingsSupport {
     settings
         .get(key)
         .ifPresent(
-            text -> apply(settings, key, () -> setter.accept(parseFraction(settings, key, text))));
+            text ->
+                checked(settings, key, () -> setter.accept(parseFraction(settings, key, text))));
   }
 
   /** A size in bytes written as {@code 1048576}, {@code 512KB}, {@code 10MB} or {@code 1GB}. */
@@ -42,7 +44,7 @@ public final class SettingsSupport {
     settings
         .get(key)
         .ifPresent(
-            text -> apply(settings, key, () -> setter.accept(parseBytes(settings, key, text))));
+            text -> checked(settings, key, () -> setter.accept(parseBytes(settings, key, text))));
   }
 
   /**
@@ -65,13 +67,43 @@ public final class SettingsSupport {
     return duration;
   }
 
-  private static void apply(ProviderSettings settings, String key, Runnable apply) {
+  /**
+   * Runs {@code step}, which applies the value of {@code key} (e.g. passes it to a builder): an
+   * {@link IllegalArgumentException} it throws becomes a {@link SecretsConfigurationException}
+   * "Invalid value for key 'type.key': " and the exception's message.
+   */
+  public static void checked(ProviderSettings settings, String key, Runnable step) {
+    checked(
+        settings,
+        key,
+        () -> {
+          step.run();
+          return null;
+        });
+  }
+
+  /** {@link #checked(ProviderSettings, String, Runnable)} for a step that returns a result. */
+  public static <T> T checked(ProviderSettings settings, String key, Supplier<T> step) {
     try {
-      apply.run();
+      return step.get();
     } catch (IllegalArgumentException rejected) {
       throw new SecretsConfigurationException(
           "Invalid value for key '" + settings.fullKey(key) + "': " + rejected.getMessage(),
           rejected);
+    }
+  }
+
+  /**
+   * Runs {@code step}, which applies the value of {@code key}: an {@link IllegalArgumentException}
+   * it throws becomes {@link ProviderSettings#invalid}, which shows the value as written (masked
+   * for a credential) and says what is {@code expected} instead of the exception's message.
+   */
+  public static void expecting(
+      ProviderSettings settings, String key, String expected, Runnable step) {
+    try {
+      step.run();
+    } catch (IllegalArgumentException rejected) {
+      throw settings.invalid(key, expected);
     }
   }
 

@@ -7,7 +7,6 @@ import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.config.SettingsSupport;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds a {@link FilesSecretProvider} from the {@code files.*} keys: {@code directory} (required)
@@ -34,11 +33,6 @@ public final class FilesProviderFactory implements SecretProviderFactory {
   }
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }
@@ -48,13 +42,7 @@ public final class FilesProviderFactory implements SecretProviderFactory {
     FilesSecretProviderBuilder builder = FilesSecretProvider.builder().name(settings.prefix());
     builder.directory(settings.path("directory").orElseThrow(() -> missingDirectory(settings)));
     SettingsSupport.byteSize(settings, "max-file-size", builder::maxFileSize);
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException invalid) {
-      throw new SecretsConfigurationException(
-          "Invalid value for key '" + settings.fullKey("directory") + "': " + invalid.getMessage(),
-          invalid);
-    }
+    return SettingsSupport.checked(settings, "directory", builder::build);
   }
 
   private static SecretsConfigurationException missingDirectory(ProviderSettings settings) {

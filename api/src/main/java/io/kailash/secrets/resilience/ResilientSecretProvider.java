@@ -6,6 +6,7 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.config.ProviderSettings;
+import io.kailash.secrets.internal.ForwardingProvider;
 import io.kailash.secrets.internal.JmxRegistration;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,12 +26,11 @@ import javax.management.ObjectName;
  * which a {@link io.kailash.secrets.cache.CachingSecretProvider} in front answers with a stale
  * value where its stale-if-error window allows.
  */
-public final class ResilientSecretProvider implements SecretProvider {
+public final class ResilientSecretProvider extends ForwardingProvider {
 
   /** The configuration keys under {@code resilience.}; {@code enabled} is read by the caller. */
   public static final Set<String> KEYS = ResilientSecretProviderBuilder.KEYS;
 
-  private final SecretProvider delegate;
   private final RetryPolicy retry;
   private final CircuitBreaker circuit;
   private final TimedCall timedCall;
@@ -40,7 +40,7 @@ public final class ResilientSecretProvider implements SecretProvider {
   private final JmxRegistration mbean = new JmxRegistration();
 
   ResilientSecretProvider(ResilientSecretProviderBuilder settings) {
-    this.delegate = settings.delegate;
+    super(settings.delegate);
     this.time = settings.timeSource;
     this.retry = settings.retryPolicy();
     this.circuit =
@@ -62,16 +62,6 @@ public final class ResilientSecretProvider implements SecretProvider {
   public static ResilientSecretProvider fromSettings(
       SecretProvider delegate, ProviderSettings resilienceSettings) {
     return builder(delegate).settings(resilienceSettings).build();
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public List<String> providerNames() {
-    return delegate.providerNames();
   }
 
   @Override

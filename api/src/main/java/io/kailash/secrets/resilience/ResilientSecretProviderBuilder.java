@@ -3,6 +3,7 @@ package io.kailash.secrets.resilience;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SettingsSupport;
+import io.kailash.secrets.internal.KeyBindings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -14,18 +15,20 @@ import java.util.concurrent.Executor;
  */
 public final class ResilientSecretProviderBuilder {
 
+  /** Each key under {@code resilience.} with its setter; {@code enabled} is read by the caller. */
+  private static final KeyBindings<ResilientSecretProviderBuilder> SETTINGS =
+      new KeyBindings<ResilientSecretProviderBuilder>()
+          .duration("call-timeout", ResilientSecretProviderBuilder::callTimeout)
+          .duration("deadline", ResilientSecretProviderBuilder::deadline)
+          .integer("retry.max-attempts", ResilientSecretProviderBuilder::maxAttempts)
+          .duration("retry.initial-backoff", ResilientSecretProviderBuilder::initialBackoff)
+          .duration("retry.max-backoff", ResilientSecretProviderBuilder::maxBackoff)
+          .fraction("retry.jitter", ResilientSecretProviderBuilder::retryJitter)
+          .integer("circuit.failure-threshold", ResilientSecretProviderBuilder::failureThreshold)
+          .duration("circuit.open-duration", ResilientSecretProviderBuilder::openDuration);
+
   /** The configuration keys under {@code resilience.}. */
-  public static final Set<String> KEYS =
-      Set.of(
-          "enabled",
-          "call-timeout",
-          "deadline",
-          "retry.max-attempts",
-          "retry.initial-backoff",
-          "retry.max-backoff",
-          "retry.jitter",
-          "circuit.failure-threshold",
-          "circuit.open-duration");
+  public static final Set<String> KEYS = SETTINGS.keys("enabled");
 
   final SecretProvider delegate;
   Duration callTimeout = Duration.ofSeconds(3);
@@ -139,14 +142,7 @@ public final class ResilientSecretProviderBuilder {
 
   /** Applies every key of {@link ResilientSecretProvider#KEYS} present in {@code resilience}. */
   public ResilientSecretProviderBuilder settings(ProviderSettings resilience) {
-    SettingsSupport.duration(resilience, "call-timeout", this::callTimeout);
-    SettingsSupport.duration(resilience, "deadline", this::deadline);
-    SettingsSupport.integer(resilience, "retry.max-attempts", this::maxAttempts);
-    SettingsSupport.duration(resilience, "retry.initial-backoff", this::initialBackoff);
-    SettingsSupport.duration(resilience, "retry.max-backoff", this::maxBackoff);
-    SettingsSupport.fraction(resilience, "retry.jitter", this::retryJitter);
-    SettingsSupport.integer(resilience, "circuit.failure-threshold", this::failureThreshold);
-    SettingsSupport.duration(resilience, "circuit.open-duration", this::openDuration);
+    SETTINGS.apply(resilience, this);
     return this;
   }
 

@@ -3,6 +3,7 @@ package io.kailash.secrets.resilience;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
+import io.kailash.secrets.internal.ForwardingProvider;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -16,33 +17,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * spread over the window instead of within one second, under its rate limit (docs/benchmarks.md,
  * fleet simulation). Put it below the cache, so that cache hits never reach it.
  */
-public final class StartupJitter implements SecretProvider {
+public final class StartupJitter extends ForwardingProvider {
 
-  private final SecretProvider delegate;
   private final TimeSource time;
   private final long readyAt;
   private volatile boolean ready;
 
   public StartupJitter(SecretProvider delegate, Duration jitter, TimeSource time) {
+    super(delegate);
     if (jitter.isNegative()) {
       throw new IllegalArgumentException("startup jitter must not be negative: " + jitter);
     }
-    this.delegate = delegate;
     this.time = time;
     long spread = jitter.toNanos();
     this.readyAt =
         time.nanoTime() + (spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread));
     this.ready = spread == 0;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public List<String> providerNames() {
-    return delegate.providerNames();
   }
 
   @Override

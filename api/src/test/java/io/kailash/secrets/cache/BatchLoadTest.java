@@ -7,8 +7,8 @@ import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.SecretRequest;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class BatchLoadTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("aws");
+  private final MapSecretProvider backend = new MapSecretProvider("aws");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend)
           .ttl(Duration.ofMinutes(5))

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.testing.ManualExecutor;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CacheSettingsTest {
 
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("s", "v");
+  private final MapSecretProvider backend = new MapSecretProvider("vault").put("s", "v");
   private final FakeTimeSource clock = new FakeTimeSource();
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.resilience.CircuitBreaker;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CacheWithCircuitBreakerTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", "pw");
+  private final MapSecretProvider backend = new MapSecretProvider("vault").put("db/password", "pw");
   private final ResilientSecretProvider guarded =
       ResilientSecretProvider.builder(backend)
           .maxAttempts(1)

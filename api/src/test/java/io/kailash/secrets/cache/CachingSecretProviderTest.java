@@ -8,10 +8,9 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
-import io.kailash.secrets.testing.ChainMemberProvider;
 import io.kailash.secrets.testing.ManualExecutor;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class CachingSecretProviderTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", "pw-1");
+  private final MapSecretProvider backend =
+      new MapSecretProvider("vault").put("db/password", "pw-1");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend)
           .ttl(Duration.ofMinutes(5))
@@ -163,7 +163,10 @@ class CachingSecretProviderTest {
 
   @Test
   void remembersTheChainMemberThatServedAValue() {
-    SecretProvider chain = new ChainMemberProvider("aws", "v");
+    SecretProvider chain = // stands in for a chain whose member "aws" served every value
+        new MapSecretProvider("chain")
+            .answerEveryName("v")
+            .onAnswer(ref -> ResolutionTrace.servedBy(ref, "aws"));
     CachingSecretProvider chained = CachingSecretProvider.builder(chain).timeSource(clock).build();
     chained.getSecret("s");
 

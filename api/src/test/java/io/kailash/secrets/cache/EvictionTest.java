@@ -2,15 +2,15 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EvictionTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault");
+  private final MapSecretProvider backend = new MapSecretProvider("vault");
 
   @Test
   void evictsTheEntriesClosestToExpiryWhenFull() {

@@ -3,8 +3,8 @@ package io.kailash.secrets.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.resilience.TimeSource;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +40,7 @@ class HitClockTest {
   @Test
   @Timeout(10)
   void aCacheOnTheSystemClockStillExpiresItsEntries() throws InterruptedException {
-    ScriptedProvider backend = new ScriptedProvider("vault").put("api-key", "k1");
+    MapSecretProvider backend = new MapSecretProvider("vault").put("api-key", "k1");
     CachingSecretProvider cache =
         CachingSecretProvider.builder(backend)
             .ttl(Duration.ofMillis(50))

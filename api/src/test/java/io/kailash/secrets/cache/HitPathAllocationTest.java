@@ -2,8 +2,8 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ class HitPathAllocationTest {
 
   @Test
   void aHitAllocatesNothing() {
-    ScriptedProvider backend =
-        new ScriptedProvider("vault").put("api-key", "k").put("api-key", "7", "k7");
+    MapSecretProvider backend =
+        new MapSecretProvider("vault").put("api-key", "k").put("api-key", "7", "k7");
     CachingSecretProvider cache =
         CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
     com.sun.management.ThreadMXBean threads =

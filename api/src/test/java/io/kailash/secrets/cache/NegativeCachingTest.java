@@ -7,8 +7,8 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class NegativeCachingTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault");
+  private final MapSecretProvider backend = new MapSecretProvider("vault");
 
   private CachingSecretProvider cache(Duration negativeTtl) {
     return CachingSecretProvider.builder(backend)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.testing.ManualExecutor;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import io.kailash.testing.StderrCapture;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +18,8 @@ class RefreshAheadTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
   private final ManualExecutor refreshes = new ManualExecutor();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("token", "old-token");
+  private final MapSecretProvider backend =
+      new MapSecretProvider("vault").put("token", "old-token");
 
   private CachingSecretProvider cache(java.util.concurrent.Executor executor) {
     return CachingSecretProvider.builder(backend)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.internal.NodeSecretRequirements;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import io.kailash.testing.StderrCapture;
 import io.kailash.workflow.Node;
 import java.time.Duration;
@@ -29,7 +29,8 @@ class RotationTest {
   }
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("aws").put("signing-key", "key-A");
+  private final MapSecretProvider backend =
+      new MapSecretProvider("aws").put("signing-key", "key-A");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend)
           .ttl(Duration.ofMinutes(5))

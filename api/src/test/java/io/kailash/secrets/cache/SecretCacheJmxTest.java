@@ -2,8 +2,8 @@ package io.kailash.secrets.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
 import javax.management.MBeanServer;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SecretCacheJmxTest {
 
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-  private final ScriptedProvider backend =
-      new ScriptedProvider("vault").put("api-key", "k").put("db/password", "p");
+  private final MapSecretProvider backend =
+      new MapSecretProvider("vault").put("api-key", "k").put("db/password", "p");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
   private final CachingSecretProvider second =

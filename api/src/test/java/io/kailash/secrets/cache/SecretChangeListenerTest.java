@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.testing.ManualExecutor;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ class SecretChangeListenerTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
   private final ManualExecutor refreshes = new ManualExecutor();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", OLD);
+  private final MapSecretProvider backend = new MapSecretProvider("vault").put("db/password", OLD);
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend)
           .ttl(Duration.ofMinutes(10))

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ class SingleFlightTest {
 
   private static final int THREADS = 64;
 
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("shared", "value-1");
+  private final MapSecretProvider backend = new MapSecretProvider("vault").put("shared", "value-1");
   private final CachingSecretProvider cache =
       CachingSecretProvider.builder(backend).timeSource(new FakeTimeSource()).build();
 

@@ -9,8 +9,8 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.audit.SecretAccessRecord.CacheStatus;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import io.kailash.testing.StderrCapture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class StaleIfErrorTest {
   private static final String VALUE = "s3cr3t-db-password";
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", VALUE);
+  private final MapSecretProvider backend =
+      new MapSecretProvider("vault").put("db/password", VALUE);
 
   private CachingSecretProvider cache(Duration staleIfError, Duration maxStale) {
     CachingSecretProvider cache =

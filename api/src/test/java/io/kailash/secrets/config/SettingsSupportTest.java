@@ -58,6 +58,47 @@ class SettingsSupportTest {
         .hasMessageContaining("must be positive");
   }
 
+  @Test
+  void aCheckedStepsRejectionNamesTheFullKeyAndKeepsTheReason() {
+    ProviderSettings settings = ProviderSettings.of("env", Map.of("prefix", "bad prefix"));
+    IllegalArgumentException reason = new IllegalArgumentException("no spaces allowed");
+
+    assertThatThrownBy(
+            () ->
+                SettingsSupport.checked(
+                    settings,
+                    "prefix",
+                    (Runnable)
+                        () -> {
+                          throw reason;
+                        }))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessage("Invalid value for key 'env.prefix': no spaces allowed")
+        .hasCause(reason);
+    assertThat(SettingsSupport.checked(settings, "prefix", () -> "built")).isEqualTo("built");
+  }
+
+  @Test
+  void anExpectingStepsRejectionSaysWhatIsExpectedAndMasksCredentials() {
+    ProviderSettings settings =
+        new ProviderSettings(
+            "aws-agent", Map.of("url", "ftp://x", "token", "s3cret"), java.util.Set.of("token"));
+    Runnable refuse =
+        () -> {
+          throw new IllegalArgumentException("scheme");
+        };
+
+    assertThatThrownBy(() -> SettingsSupport.expecting(settings, "url", "an http URL", refuse))
+        .isInstanceOf(SecretsConfigurationException.class)
+        .hasMessage("Invalid value 'ftp://x' for key 'aws-agent.url': expected an http URL.");
+    assertThatThrownBy(() -> SettingsSupport.expecting(settings, "token", "a token", refuse))
+        .hasMessage("Invalid value (masked) for key 'aws-agent.token': expected a token.")
+        .hasMessageNotContaining("s3cret");
+    List<String> ran = new ArrayList<>();
+    SettingsSupport.expecting(settings, "url", "an http URL", () -> ran.add("ran"));
+    assertThat(ran).containsExactly("ran");
+  }
+
   private static long bytes(String text) {
     long[] result = {-1};
     SettingsSupport.byteSize(

@@ -12,15 +12,13 @@ import io.kailash.secrets.audit.ResolutionTrace;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.resilience.CircuitBreaker.State;
-import io.kailash.secrets.testing.ChainMemberProvider;
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ResilientSecretProviderTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("db/password", "pw");
+  private final MapSecretProvider backend = new MapSecretProvider("vault").put("db/password", "pw");
 
   private ResilientSecretProviderBuilder builder() {
     return ResilientSecretProvider.builder(backend)
@@ -43,7 +41,8 @@ class ResilientSecretProviderTest {
 
   @Test
   void retriesTransientFailuresUntilTheBackendAnswers() {
-    SecretProvider flaky = failingFirst(2, Reason.SERVER_ERROR);
+    SecretProvider flaky =
+        new MapSecretProvider("flaky").put("db/password", "pw").failNext(2, Reason.SERVER_ERROR);
     ResilientSecretProvider provider =
         ResilientSecretProvider.builder(flaky)
             .maxAttempts(3)
@@ -112,7 +111,10 @@ class ResilientSecretProviderTest {
 
   @Test
   void carriesTraceReportsBackFromTheCallThread() {
-    SecretProvider chain = new ChainMemberProvider("aws", "v");
+    SecretProvider chain = // stands in for a chain whose member "aws" served every value
+        new MapSecretProvider("chain")
+            .answerEveryName("v")
+            .onAnswer(ref -> ResolutionTrace.servedBy(ref, "aws"));
     ResilientSecretProvider provider =
         ResilientSecretProvider.builder(chain).callTimeout(Duration.ofSeconds(30)).build();
 
@@ -184,28 +186,5 @@ class ResilientSecretProviderTest {
         .isInstanceOf(SecretsConfigurationException.class)
         .hasMessageContaining("resilience.circuit.failure-threshold")
         .hasMessageContaining("at least 1");
-  }
-
-  private SecretProvider failingFirst(int failures, Reason reason) {
-    AtomicInteger calls = new AtomicInteger();
-    return new SecretProvider() {
-      @Override
-      public String name() {
-        return "flaky";
-      }
-
-      @Override
-      public String getSecret(String name, String version) {
-        if (calls.incrementAndGet() <= failures) {
-          throw new SecretBackendException("flaky", name, reason, "scripted");
-        }
-        return "pw";
-      }
-
-      @Override
-      public List<String> listSecrets() {
-        return List.of();
-      }
-    };
   }
 }

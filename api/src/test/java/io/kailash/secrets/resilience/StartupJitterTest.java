@@ -3,15 +3,15 @@ package io.kailash.secrets.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kailash.secrets.testing.ScriptedProvider;
 import io.kailash.testing.FakeTimeSource;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StartupJitterTest {
 
   private final FakeTimeSource clock = new FakeTimeSource();
-  private final ScriptedProvider backend = new ScriptedProvider("vault").put("k", "v4lue");
+  private final MapSecretProvider backend = new MapSecretProvider("vault").put("k", "v4lue");
 
   @Test
   void theFirstReadWaitsAtMostTheJitterAndLaterReadsNotAtAll() {

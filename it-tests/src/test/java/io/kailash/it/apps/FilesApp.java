@@ -1,17 +1,14 @@
 package io.kailash.it.apps;
 
-import io.kailash.secrets.SecretBackendException;
-import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.workflow.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 
 /**
- * Runs the {@link FilesNodes} directly, then updates the volume the way the kubelet does (one
- * atomic rename of a new {@code ..data} link over the old one) and runs the token node again.
- * Prints one line per node, never a value.
+ * Runs the {@link AppNodes} and {@link FilesNodes} directly, then updates the volume the way the
+ * kubelet does (one atomic rename of a new {@code ..data} link over the old one) and runs the token
+ * node again. Prints one line per node, never a value.
  *
  * <p>Arguments: the volume directory, and the name of the prepared timestamped directory holding
  * the update.
@@ -19,26 +16,17 @@ import java.util.HashMap;
 public final class FilesApp {
 
   public static void main(String[] args) throws Exception {
-    System.out.println("token=" + run(new FilesNodes.ApiTokenNode("EXPECTED_API_TOKEN"), "token"));
-    System.out.println("password=" + run(new FilesNodes.DbPasswordNode(), "password"));
-    System.out.println("missing=" + run(new FilesNodes.MissingNode(), "missing"));
-    System.out.println("escape=" + run(new FilesNodes.EscapeNode(), "escape"));
+    System.out.println(
+        "token=" + AppNodes.outcomeOf(new AppNodes.ApiTokenNode("EXPECTED_API_TOKEN"), "token"));
+    System.out.println("password=" + AppNodes.outcomeOf(new AppNodes.DbPasswordNode(), "password"));
+    System.out.println("missing=" + AppNodes.outcomeOf(new AppNodes.MissingNode(), "missing"));
+    System.out.println("escape=" + AppNodes.outcomeOf(new FilesNodes.EscapeNode(), "escape"));
 
     Path volume = Path.of(args[0]);
     Path newData = Files.createSymbolicLink(volume.resolve("..data_tmp"), Path.of(args[1]));
     Files.move(newData, volume.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
 
-    Node updated = new FilesNodes.ApiTokenNode("EXPECTED_NEW_API_TOKEN");
-    System.out.println("token-after-update=" + run(updated, "token"));
-  }
-
-  private static Object run(Node node, String output) {
-    try {
-      return node.run(new HashMap<>()).get(output);
-    } catch (SecretNotFoundException e) {
-      return "not-found";
-    } catch (SecretBackendException e) {
-      return e.reason();
-    }
+    Node updated = new AppNodes.ApiTokenNode("EXPECTED_NEW_API_TOKEN");
+    System.out.println("token-after-update=" + AppNodes.outcomeOf(updated, "token"));
   }
 }

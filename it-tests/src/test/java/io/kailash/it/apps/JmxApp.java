@@ -16,8 +16,7 @@ public final class JmxApp {
 
   public static void main(String[] args) throws Exception {
     for (int i = 0; i < 2; i++) {
-      System.out.println(
-          "token=" + new VaultNodes.ApiTokenNode().run(new HashMap<>()).get("token"));
+      System.out.println("token=" + new AppNodes.ApiTokenNode().run(new HashMap<>()).get("token"));
     }
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName cache = await(server, "io.kailash.secrets:type=SecretCache,*");

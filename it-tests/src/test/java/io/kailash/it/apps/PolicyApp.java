@@ -3,10 +3,7 @@ package io.kailash.it.apps;
 import io.kailash.runtime.LocalRuntime;
 import io.kailash.runtime.WorkflowExecutionException;
 import io.kailash.secrets.SecretBackendException;
-import io.kailash.secrets.SecretNotFoundException;
-import io.kailash.workflow.Node;
 import io.kailash.workflow.WorkflowBuilder;
-import java.util.HashMap;
 
 /**
  * Runs the {@link PolicyNodes} directly and the copied node through a {@code LocalRuntime} without
@@ -16,20 +13,10 @@ import java.util.HashMap;
 public final class PolicyApp {
 
   public static void main(String[] args) {
-    System.out.println("allowed=" + run(new PolicyNodes.PaymentsNode(), "password"));
-    System.out.println("inherited=" + run(new PolicyNodes.RefundNode(), "password"));
-    System.out.println("copied=" + run(new PolicyNodes.CopiedNode(), "key"));
+    System.out.println("allowed=" + AppNodes.outcomeOf(new PolicyNodes.PaymentsNode(), "password"));
+    System.out.println("inherited=" + AppNodes.outcomeOf(new PolicyNodes.RefundNode(), "password"));
+    System.out.println("copied=" + AppNodes.outcomeOf(new PolicyNodes.CopiedNode(), "key"));
     System.out.println("copied-in-a-run=" + inRun());
-  }
-
-  private static Object run(Node node, String output) {
-    try {
-      return node.run(new HashMap<>()).get(output);
-    } catch (SecretNotFoundException e) {
-      return "not-found";
-    } catch (SecretBackendException e) {
-      return e.reason();
-    }
   }
 
   private static Object inRun() {

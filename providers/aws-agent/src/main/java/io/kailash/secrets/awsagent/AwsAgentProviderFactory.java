@@ -4,6 +4,7 @@ import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
+import io.kailash.secrets.config.SettingsSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +44,6 @@ public final class AwsAgentProviderFactory implements SecretProviderFactory {
           ConfigKey.of("timeout", "5s", "one whole exchange with the agent"));
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }
@@ -60,14 +56,15 @@ public final class AwsAgentProviderFactory implements SecretProviderFactory {
   @Override
   public SecretProvider create(ProviderSettings settings) {
     AwsAgentProviderBuilder builder = AwsAgentSecretProvider.builder().name(settings.prefix());
-    Optional<String> url = settings.get("url");
-    if (url.isPresent()) {
-      try {
-        builder.url(url.get());
-      } catch (IllegalArgumentException bad) {
-        throw settings.invalid("url", "the agent's http://host:port, e.g. http://localhost:2773");
-      }
-    }
+    settings
+        .get("url")
+        .ifPresent(
+            url ->
+                SettingsSupport.expecting(
+                    settings,
+                    "url",
+                    "the agent's http://host:port, e.g. http://localhost:2773",
+                    () -> builder.url(url)));
     builder.timeout(timeout(settings));
     settings.get("token").ifPresent(builder::token);
     settings.path("token-file").ifPresent(builder::tokenFile);

@@ -9,6 +9,7 @@ import io.kailash.secrets.SecretNotFoundException;
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.SecretRef;
 import io.kailash.secrets.internal.BoundedBodyHandler;
+import io.kailash.secrets.internal.Lazy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
   private final URI url;
   private final Duration timeout;
   private final SsrfToken token;
-  private volatile HttpClient client;
+  private final Lazy<HttpClient> client = new Lazy<>();
 
   AwsAgentSecretProvider(String name, URI url, Duration timeout, SsrfToken token) {
     this.name = name;
@@ -138,7 +139,7 @@ public final class AwsAgentSecretProvider implements SecretProvider {
   /** Sends and reads the whole answer within {@code timeout} (see VaultHttp for why). */
   private HttpResponse<BoundedBodyHandler.Body> exchange(HttpRequest request, SecretRef ref) {
     CompletableFuture<HttpResponse<BoundedBodyHandler.Body>> pending =
-        client().sendAsync(request, new BoundedBodyHandler(MAX_BODY_BYTES));
+        client.get(this::newClient).sendAsync(request, new BoundedBodyHandler(MAX_BODY_BYTES));
     try {
       return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -186,23 +187,12 @@ public final class AwsAgentSecretProvider implements SecretProvider {
     return selected.asText();
   }
 
-  private HttpClient client() {
-    HttpClient current = client;
-    if (current == null) {
-      synchronized (this) {
-        current = client;
-        if (current == null) {
-          current =
-              HttpClient.newBuilder()
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .connectTimeout(timeout)
-                  .followRedirects(HttpClient.Redirect.NEVER)
-                  .build();
-          client = current;
-        }
-      }
-    }
-    return current;
+  private HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   @Override

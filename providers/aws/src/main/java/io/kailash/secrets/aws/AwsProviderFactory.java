@@ -5,12 +5,11 @@ import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretProviderFactory;
 import io.kailash.secrets.config.SecretsConfigurationException;
+import io.kailash.secrets.config.SettingsSupport;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds an {@link AwsSecretsManagerProvider} from the {@code aws.*} keys: {@code region}, {@code
@@ -49,11 +48,6 @@ public final class AwsProviderFactory implements SecretProviderFactory {
   }
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }
@@ -67,19 +61,18 @@ public final class AwsProviderFactory implements SecretProviderFactory {
             .region(settings.get("region").orElse(null))
             .profile(settings.get("profile").orElse(null));
     Duration timeout = settings.duration("timeout", AwsProviderBuilder.DEFAULT_TIMEOUT);
-    try {
-      builder.timeout(timeout);
-    } catch (IllegalArgumentException tooShort) {
-      throw settings.invalid("timeout", "a duration of at least 2ms, e.g. 5s");
-    }
-    Optional<String> endpoint = settings.get("endpoint");
-    if (endpoint.isPresent()) {
-      try {
-        builder.endpoint(new URI(endpoint.get()));
-      } catch (URISyntaxException | IllegalArgumentException notAnUrl) {
-        throw settings.invalid("endpoint", "an http or https URL such as http://127.0.0.1:5000");
-      }
-    }
+    SettingsSupport.expecting(
+        settings, "timeout", "a duration of at least 2ms, e.g. 5s", () -> builder.timeout(timeout));
+    settings
+        .get("endpoint")
+        .ifPresent(
+            endpoint ->
+                SettingsSupport.expecting(
+                    settings,
+                    "endpoint",
+                    "an http or https URL such as http://127.0.0.1:5000",
+                    // URI.create: a URISyntaxException as an IllegalArgumentException
+                    () -> builder.endpoint(URI.create(endpoint))));
     return builder.build();
   }
 

@@ -2,6 +2,7 @@ package io.kailash.secrets.vault;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretNotFoundException;
+import io.kailash.secrets.internal.Lazy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class BatchReader {
 
   private final int maxConcurrency;
   private final String provider;
-  private volatile ThreadPoolExecutor executor;
+  private final Lazy<ThreadPoolExecutor> executor = new Lazy<>();
 
   BatchReader(int maxConcurrency, String provider) {
     this.maxConcurrency = maxConcurrency;
@@ -37,7 +38,8 @@ final class BatchReader {
     if (keys.size() <= 1 || maxConcurrency == 1) {
       return readInTurn(keys, read);
     }
-    CompletionService<String> done = new ExecutorCompletionService<>(executor());
+    CompletionService<String> done =
+        new ExecutorCompletionService<>(executor.get(this::newExecutor));
     List<Future<String>> futures = new ArrayList<>();
     for (K key : keys) {
       futures.add(done.submit(() -> readOrNull(key, read)));
@@ -89,31 +91,21 @@ final class BatchReader {
     }
   }
 
-  private ThreadPoolExecutor executor() {
-    ThreadPoolExecutor current = executor;
-    if (current == null) {
-      synchronized (this) {
-        if (executor == null) {
-          AtomicInteger count = new AtomicInteger();
-          ThreadPoolExecutor pool =
-              new ThreadPoolExecutor(
-                  maxConcurrency,
-                  maxConcurrency,
-                  30,
-                  TimeUnit.SECONDS,
-                  new LinkedBlockingQueue<>(),
-                  task -> {
-                    Thread thread =
-                        new Thread(task, "kailash-vault-read-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                  });
-          pool.allowCoreThreadTimeOut(true);
-          executor = pool;
-        }
-        current = executor;
-      }
-    }
-    return current;
+  private ThreadPoolExecutor newExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            maxConcurrency,
+            maxConcurrency,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "kailash-vault-read-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 }

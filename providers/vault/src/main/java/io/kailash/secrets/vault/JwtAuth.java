@@ -2,10 +2,6 @@ package io.kailash.secrets.vault;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.internal.Credentials;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -45,24 +41,11 @@ final class JwtAuth extends LoginAuth {
   }
 
   private String readJwt(String provider) {
-    String jwt;
-    try {
-      jwt = Files.readString(jwtFile, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw unusable(provider, "cannot be read (" + e.getClass().getSimpleName() + ")");
-    }
-    if (jwt.isEmpty()) {
-      throw unusable(provider, "is empty");
-    }
-    String problem = Credentials.problemWith(jwt);
-    if (problem != null) {
-      throw new SecretBackendException(
-          provider,
-          null,
-          Reason.MISCONFIGURED,
-          Credentials.refusal("The JWT in " + jwtFile, problem));
-    }
-    return jwt;
+    return new LoginTokenFile(jwtFile, String::strip, "The JWT in " + jwtFile)
+        .read(
+            provider,
+            e -> unusable(provider, "cannot be read (" + e.getClass().getSimpleName() + ")"),
+            () -> unusable(provider, "is empty"));
   }
 
   private SecretBackendException unusable(String provider, String problem) {

@@ -2,10 +2,6 @@ package io.kailash.secrets.vault;
 
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
-import io.kailash.secrets.internal.Credentials;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,23 +36,12 @@ final class KubernetesAuth extends LoginAuth {
   }
 
   private String readJwt(String provider) {
-    try {
-      String jwt = Files.readString(jwtPath, StandardCharsets.UTF_8).trim();
-      if (!jwt.isEmpty()) {
-        String problem = Credentials.problemWith(jwt);
-        if (problem != null) {
-          throw new SecretBackendException(
-              provider,
-              null,
-              Reason.MISCONFIGURED,
-              Credentials.refusal("The Kubernetes service account token " + jwtPath, problem));
-        }
-        return jwt;
-      }
-    } catch (IOException e) {
-      throw noJwt(provider, e.getClass().getSimpleName(), e);
-    }
-    throw noJwt(provider, "the file is empty", null);
+    return new LoginTokenFile(
+            jwtPath, String::trim, "The Kubernetes service account token " + jwtPath)
+        .read(
+            provider,
+            e -> noJwt(provider, e.getClass().getSimpleName(), e),
+            () -> noJwt(provider, "the file is empty", null));
   }
 
   private SecretBackendException noJwt(String provider, String problem, Exception cause) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.kailash.secrets.SecretBackendException;
 import io.kailash.secrets.SecretBackendException.Reason;
 import io.kailash.secrets.internal.BoundedBodyHandler;
+import io.kailash.secrets.internal.Lazy;
 import io.kailash.secrets.internal.RetryAfterHeader;
 import io.kailash.secrets.internal.UntrustedText;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class VaultHttp {
 
   private final VaultEndpoint endpoint;
   private final ClientKeyStore clientKeys;
-  private volatile HttpClient client;
+  private final Lazy<HttpClient> client = new Lazy<>();
 
   VaultHttp(VaultEndpoint endpoint) {
     this(endpoint, null);
@@ -129,7 +130,7 @@ final class VaultHttp {
               + " is not shown");
     }
     CompletableFuture<HttpResponse<BoundedBodyHandler.Body>> pending =
-        client().sendAsync(built, new BoundedBodyHandler(MAX_BODY_BYTES));
+        client.get(this::newClient).sendAsync(built, new BoundedBodyHandler(MAX_BODY_BYTES));
     try {
       return pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -201,31 +202,21 @@ final class VaultHttp {
     return builder.method(request.method(), body).build();
   }
 
-  private HttpClient client() {
-    HttpClient current = client;
-    if (current == null) {
-      synchronized (this) {
-        current = client;
-        if (current == null) {
-          HttpClient.Builder builder =
-              HttpClient.newBuilder()
-                  // Vault does not speak cleartext HTTP/2, so skip the h2c upgrade attempt.
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .connectTimeout(endpoint.timeout())
-                  .followRedirects(HttpClient.Redirect.NEVER);
-          if (endpoint.caCert() != null || clientKeys != null) {
-            builder.sslContext(
-                TlsTrust.context(
-                    endpoint.caCert(),
-                    clientKeys == null ? null : clientKeys.keyManagers(endpoint.provider()),
-                    endpoint.provider()));
-          }
-          current = builder.build();
-          client = current;
-        }
-      }
+  private HttpClient newClient() {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            // Vault does not speak cleartext HTTP/2, so skip the h2c upgrade attempt.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(endpoint.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (endpoint.caCert() != null || clientKeys != null) {
+      builder.sslContext(
+          TlsTrust.context(
+              endpoint.caCert(),
+              clientKeys == null ? null : clientKeys.keyManagers(endpoint.provider()),
+              endpoint.provider()));
     }
-    return current;
+    return builder.build();
   }
 
   private JsonNode parse(VaultRequest request, byte[] bytes, int status) {

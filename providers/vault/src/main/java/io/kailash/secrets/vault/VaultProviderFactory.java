@@ -1,5 +1,7 @@
 package io.kailash.secrets.vault;
 
+import static io.kailash.secrets.config.SettingsSupport.checked;
+
 import io.kailash.secrets.SecretProvider;
 import io.kailash.secrets.config.ConfigKey;
 import io.kailash.secrets.config.ProviderSettings;
@@ -102,11 +104,6 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   }
 
   @Override
-  public Set<String> keys() {
-    return ConfigKey.names(KEYS);
-  }
-
-  @Override
   public List<ConfigKey> describedKeys() {
     return KEYS;
   }
@@ -157,16 +154,6 @@ public final class VaultProviderFactory implements SecretProviderFactory {
   @Override
   public Optional<Duration> exchangeTimeout(ProviderSettings settings) {
     return Optional.of(positive(settings, "timeout", DEFAULT_TIMEOUT));
-  }
-
-  /** Runs a builder step; its IllegalArgumentException becomes an error naming {@code key}. */
-  private static void checked(ProviderSettings settings, String key, Runnable step) {
-    try {
-      step.run();
-    } catch (IllegalArgumentException e) {
-      throw new SecretsConfigurationException(
-          "Invalid value for key '" + settings.fullKey(key) + "': " + e.getMessage(), e);
-    }
   }
 
   /** Builds an auth from credentials; a refused credential is reported under {@code key}. */

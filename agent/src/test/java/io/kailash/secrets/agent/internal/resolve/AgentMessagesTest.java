@@ -14,6 +14,7 @@ import io.kailash.secrets.audit.SecretAccessRecord;
 import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.resilience.ResilientSecretProvider;
+import io.kailash.testing.MapSecretProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ class AgentMessagesTest {
     return catchThrowable(() -> AgentHandoff.inject(new TokenNode(), Map.of(), answer));
   }
 
-  private static MemoryProvider failing() {
-    MemoryProvider memory = new MemoryProvider(Map.of());
-    memory.failure = SecretBackendException.Reason.UNAVAILABLE;
+  private static MapSecretProvider failing() {
+    MapSecretProvider memory = new MapSecretProvider("memory").readsOneByOne();
+    memory.failWith(SecretBackendException.Reason.UNAVAILABLE, "the backend did not answer");
     return memory;
   }
 
@@ -64,7 +65,9 @@ class AgentMessagesTest {
   @Test
   void aChainsFailureIsFramedOnce() {
     framedOnce(
-        throughTheAgent(new ChainSecretProvider(List.of(failing(), new MemoryProvider(Map.of())))));
+        throughTheAgent(
+            new ChainSecretProvider(
+                List.of(failing(), new MapSecretProvider("memory").readsOneByOne()))));
   }
 
   @Test
@@ -108,7 +111,7 @@ class AgentMessagesTest {
     List<SecretAccessRecord> records = new CopyOnWriteArrayList<>();
     SecretResolver resolver =
         new SecretResolver(
-            new MemoryProvider(Map.of("api-token", "v4lue")),
+            new MapSecretProvider("memory").readsOneByOne().putAll(Map.of("api-token", "v4lue")),
             ResolutionAudit.to(records::add),
             new TransformStats());
 

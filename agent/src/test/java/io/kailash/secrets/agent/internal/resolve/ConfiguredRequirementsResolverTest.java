@@ -13,11 +13,11 @@ import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.secrets.policy.PolicyDefault;
 import io.kailash.secrets.policy.PolicyFile;
+import io.kailash.testing.MapSecretProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,11 @@ class ConfiguredRequirementsResolverTest {
 
   @TempDir Path dir;
 
-  private final MemoryProvider provider =
-      new MemoryProvider(new HashMap<>(Map.of("jwt-signing-key", "k3y-value", "extra", "x-value")));
+  private final MapSecretProvider provider =
+      new MapSecretProvider("memory")
+          .readsOneByOne()
+          .put("jwt-signing-key", "k3y-value")
+          .put("extra", "x-value");
 
   /** A third-party class: nobody can annotate it. */
   static class ThirdParty {}
@@ -63,7 +66,7 @@ class ConfiguredRequirementsResolverTest {
 
   @Test
   void aMissingConfiguredSecretIsTheApplicationsNotFoundException() {
-    provider.store.remove("jwt-signing-key");
+    provider.remove("jwt-signing-key");
     Object answer = resolver(PolicyGate.none()).resolve(ThirdParty.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))

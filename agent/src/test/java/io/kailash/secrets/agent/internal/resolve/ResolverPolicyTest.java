@@ -13,6 +13,7 @@ import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
 import io.kailash.secrets.policy.PolicyDefault;
 import io.kailash.secrets.policy.PolicyFile;
+import io.kailash.testing.MapSecretProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,10 @@ class ResolverPolicyTest {
 
   @TempDir Path dir;
 
-  private final MemoryProvider backend =
-      new MemoryProvider(Map.of("payments/db#password", "pw-value", "api-token", "tok-value"));
+  private final MapSecretProvider backend =
+      new MapSecretProvider("memory")
+          .readsOneByOne()
+          .putAll(Map.of("payments/db#password", "pw-value", "api-token", "tok-value"));
   private final List<SecretAccessRecord> records = new CopyOnWriteArrayList<>();
 
   @SecretRequirement(name = "api-token", parameter = "api_token")
@@ -80,7 +83,7 @@ class ResolverPolicyTest {
     Object answer = resolver.resolve(SneakyNode.class);
     Object again = resolver.resolve(SneakyNode.class);
 
-    assertThat(backend.reads).isEmpty();
+    assertThat(backend.reads()).isEmpty();
     assertThat(again).isSameAs(answer); // decided once per class and plan
     assertThatThrownBy(() -> AgentHandoff.inject(new SneakyNode(), Map.of(), answer))
         .isInstanceOfSatisfying(
@@ -113,15 +116,15 @@ class ResolverPolicyTest {
     String[] runSecrets = {"payments/db#password", "", "api-token", ""};
 
     resolver.prefetch(runSecrets);
-    assertThat(backend.reads).containsExactly("api-token"); // open to every class
+    assertThat(backend.reads()).containsExactly("api-token"); // open to every class
 
     resolver.resolve(SneakyNode.class);
-    assertThat(backend.reads).containsExactly("api-token");
+    assertThat(backend.reads()).containsExactly("api-token");
 
     resolver.resolve(PaymentsBase.class); // an allowed class asked: now it may be read ahead
-    backend.reads.clear();
+    backend.reads().clear();
     resolver.prefetch(runSecrets);
-    assertThat(backend.reads).doesNotContain("api-token"); // cached
+    assertThat(backend.reads()).doesNotContain("api-token"); // cached
     assertThat(resolver.resolve(PaymentsBase.class))
         .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "tok-value", "password", "pw-value")));
   }

@@ -6,6 +6,7 @@ import io.kailash.secrets.SecretRequirement;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.testing.MapSecretProvider;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,10 @@ class RunPrefetchTest {
   @SecretRequirement(name = "db-password", parameter = "db_password")
   static class DbNode {}
 
-  private final MemoryProvider backend =
-      new MemoryProvider(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
+  private final MapSecretProvider backend =
+      new MapSecretProvider("memory")
+          .readsOneByOne()
+          .putAll(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
 
   @Test
   void withACacheTheRunsSecretsAreReadOnceAheadAndNodesHitTheCache() {
@@ -30,12 +33,12 @@ class RunPrefetchTest {
             true);
 
     resolver.prefetch(RUN_SECRETS);
-    assertThat(backend.reads).containsExactlyInAnyOrder("api-token", "db-password");
-    backend.reads.clear();
+    assertThat(backend.reads()).containsExactlyInAnyOrder("api-token", "db-password");
+    backend.reads().clear();
 
     assertThat(resolver.resolve(DbNode.class))
         .isEqualTo(AgentProtocol.secrets(Map.of("db_password", "pw-v1")));
-    assertThat(backend.reads).isEmpty();
+    assertThat(backend.reads()).isEmpty();
   }
 
   @Test
@@ -45,7 +48,7 @@ class RunPrefetchTest {
 
     resolver.prefetch(RUN_SECRETS);
 
-    assertThat(backend.reads).isEmpty();
+    assertThat(backend.reads()).isEmpty();
   }
 
   @Test
@@ -56,10 +59,11 @@ class RunPrefetchTest {
             ResolutionAudit.off(),
             new TransformStats(),
             true);
-    backend.failure = io.kailash.secrets.SecretBackendException.Reason.UNAVAILABLE;
+    backend.failWith(
+        io.kailash.secrets.SecretBackendException.Reason.UNAVAILABLE, "the backend did not answer");
 
     resolver.prefetch(RUN_SECRETS); // must not throw
 
-    assertThat(backend.reads).isNotEmpty();
+    assertThat(backend.reads()).isNotEmpty();
   }
 }

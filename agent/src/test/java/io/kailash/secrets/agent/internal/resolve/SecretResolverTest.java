@@ -11,6 +11,7 @@ import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.testing.MapSecretProvider;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class SecretResolverTest {
 
   private static final String VALUE = "s3cr3t-value";
 
-  private final MemoryProvider provider = new MemoryProvider(Map.of("api-token", VALUE));
+  private final MapSecretProvider provider =
+      new MapSecretProvider("memory").readsOneByOne().putAll(Map.of("api-token", VALUE));
   private final TransformStats stats = new TransformStats();
 
   private final SecretResolver resolver =
@@ -45,7 +47,7 @@ class SecretResolverTest {
 
   @Test
   void missingRequiredSecretBecomesTheApplicationsNotFoundException() {
-    provider.store.clear();
+    provider.clear();
     Object answer = resolver.resolve(TokenAndOptional.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
@@ -59,7 +61,7 @@ class SecretResolverTest {
 
   @Test
   void backendFailureBecomesTheApplicationsBackendException() {
-    provider.failure = SecretBackendException.Reason.TIMEOUT;
+    provider.failWith(SecretBackendException.Reason.TIMEOUT, "the backend did not answer");
     Object answer = resolver.resolve(TokenAndOptional.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))

@@ -10,6 +10,7 @@ import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.audit.SecretAccessRecord;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.testing.MapSecretProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,10 @@ class WarmAnswerTest {
   @SecretRequirement(name = "db-password", parameter = "db_password")
   static class TwoSecrets {}
 
-  private final MemoryProvider provider =
-      new MemoryProvider(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
+  private final MapSecretProvider provider =
+      new MapSecretProvider("memory")
+          .readsOneByOne()
+          .putAll(Map.of("api-token", "token-v1", "db-password", "pw-v1"));
 
   private SecretResolver resolver(ResolutionAudit audit) {
     return new SecretResolver(provider, audit, new TransformStats());
@@ -33,7 +36,7 @@ class WarmAnswerTest {
   void unchangedValuesReuseTheSameAnswerWithOneReadPerSecret() {
     SecretResolver resolver = resolver(ResolutionAudit.off());
     Object first = resolver.resolve(TwoSecrets.class);
-    provider.reads.clear();
+    provider.reads().clear();
 
     Object second = resolver.resolve(TwoSecrets.class);
 
@@ -41,7 +44,7 @@ class WarmAnswerTest {
         .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "token-v1", "db_password", "pw-v1")));
     assertThat(second).isEqualTo(first);
     assertThat(resolver.resolve(TwoSecrets.class)).isSameAs(second);
-    assertThat(provider.reads)
+    assertThat(provider.reads())
         .containsExactly("api-token", "db-password", "api-token", "db-password");
   }
 
@@ -51,7 +54,7 @@ class WarmAnswerTest {
     resolver.resolve(TwoSecrets.class);
     resolver.resolve(TwoSecrets.class);
 
-    provider.store.put("db-password", "pw-v2");
+    provider.put("db-password", "pw-v2");
 
     assertThat(resolver.resolve(TwoSecrets.class))
         .isEqualTo(AgentProtocol.secrets(Map.of("api_token", "token-v1", "db_password", "pw-v2")));
@@ -63,7 +66,7 @@ class WarmAnswerTest {
     resolver.resolve(TwoSecrets.class);
     resolver.resolve(TwoSecrets.class);
 
-    provider.store.remove("api-token");
+    provider.remove("api-token");
     Object answer = resolver.resolve(TwoSecrets.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
@@ -77,7 +80,7 @@ class WarmAnswerTest {
     resolver.resolve(TwoSecrets.class);
     resolver.resolve(TwoSecrets.class);
 
-    provider.failure = SecretBackendException.Reason.UNAVAILABLE;
+    provider.failWith(SecretBackendException.Reason.UNAVAILABLE, "the backend did not answer");
     Object answer = resolver.resolve(TwoSecrets.class);
 
     assertThatThrownBy(() -> AgentHandoff.inject(new Object(), Map.of(), answer))
