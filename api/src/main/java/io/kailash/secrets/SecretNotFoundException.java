@@ -1,7 +1,6 @@
 package io.kailash.secrets;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One or more secrets are absent from every provider asked.
@@ -84,11 +83,17 @@ public class SecretNotFoundException extends SecretProviderException {
           + " version id (a UUID, or id:<id>); see docs/configuration.md, Versions.";
 
   private static String message(List<SecretRef> missing, List<String> providers, String detail) {
-    String names = missing.stream().map(ref -> "'" + ref + "'").collect(Collectors.joining(", "));
+    // Loops, not streams: an absent optional secret builds this on a node's first call.
+    StringBuilder quoted = new StringBuilder();
+    boolean versioned = false;
+    for (SecretRef ref : missing) {
+      quoted.append(quoted.length() == 0 ? "'" : ", '").append(ref).append('\'');
+      versioned |= !ref.isCurrent();
+    }
+    String names = quoted.toString();
     String what = missing.size() == 1 ? "Secret " + names + " was" : "Secrets " + names + " were";
     String where = providers.isEmpty() ? "" : "; providers tried: " + String.join(", ", providers);
     String why = detail == null || detail.isEmpty() ? "" : " (" + detail + ")";
-    boolean versioned = missing.stream().anyMatch(ref -> !ref.isCurrent());
     return what
         + " not found"
         + where

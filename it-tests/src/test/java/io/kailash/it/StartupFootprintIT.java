@@ -54,6 +54,13 @@ class StartupFootprintIT {
     assertThat(loaded)
         .noneMatch(line -> line.contains(" io.kailash.secrets.cache.CachingSecretProvider "));
     assertThat(loaded).noneMatch(line -> line.contains(" io.kailash.secrets.cache.HitClock "));
+    // No lambda or method reference of ours (each costs a bootstrap on the first), no regex, and
+    // not the builders' key bindings (method references) for the configuration check.
+    assertThat(loaded)
+        .noneMatch(line -> line.contains(" io.kailash.secrets.") && line.contains("$$Lambda"));
+    assertThat(loaded).noneMatch(line -> line.contains(" java.util.regex.Pattern "));
+    assertThat(loaded)
+        .noneMatch(line -> line.contains(" io.kailash.secrets.internal.KeyBindings "));
   }
 
   @ParameterizedTest

@@ -16,20 +16,44 @@ import java.util.concurrent.Executor;
  */
 public final class CachingSecretProviderBuilder {
 
-  /** Each key under {@code cache.} with its setter; {@code enabled} is read by the caller. */
-  private static final KeyBindings<CachingSecretProviderBuilder> SETTINGS =
-      new KeyBindings<CachingSecretProviderBuilder>()
-          .duration("ttl", CachingSecretProviderBuilder::ttl)
-          .integer("max-entries", CachingSecretProviderBuilder::maxEntries)
-          .fraction("refresh-ahead", CachingSecretProviderBuilder::refreshAhead)
-          .duration("stale-if-error", CachingSecretProviderBuilder::staleIfError)
-          .duration("max-stale", CachingSecretProviderBuilder::maxStale)
-          .duration("negative-ttl", CachingSecretProviderBuilder::negativeTtl)
-          .duration("pinned-ttl", CachingSecretProviderBuilder::pinnedTtl)
-          .fraction("jitter", CachingSecretProviderBuilder::jitter);
+  /**
+   * The configuration keys under {@code cache.}: a literal, so that the agent's key catalog reads
+   * them in premain without creating the bindings' method references (a lambda bootstrap per
+   * setter); {@link #boundKeys} must give the same set (tested).
+   */
+  public static final Set<String> KEYS =
+      Set.of(
+          "enabled",
+          "ttl",
+          "max-entries",
+          "refresh-ahead",
+          "stale-if-error",
+          "max-stale",
+          "negative-ttl",
+          "pinned-ttl",
+          "jitter");
 
-  /** The configuration keys under {@code cache.}. */
-  public static final Set<String> KEYS = SETTINGS.keys("enabled");
+  /**
+   * Each key under {@code cache.} with its setter, made on first use; {@code enabled} is read by
+   * the caller.
+   */
+  private static final class Bindings {
+    static final KeyBindings<CachingSecretProviderBuilder> SETTINGS =
+        new KeyBindings<CachingSecretProviderBuilder>()
+            .duration("ttl", CachingSecretProviderBuilder::ttl)
+            .integer("max-entries", CachingSecretProviderBuilder::maxEntries)
+            .fraction("refresh-ahead", CachingSecretProviderBuilder::refreshAhead)
+            .duration("stale-if-error", CachingSecretProviderBuilder::staleIfError)
+            .duration("max-stale", CachingSecretProviderBuilder::maxStale)
+            .duration("negative-ttl", CachingSecretProviderBuilder::negativeTtl)
+            .duration("pinned-ttl", CachingSecretProviderBuilder::pinnedTtl)
+            .fraction("jitter", CachingSecretProviderBuilder::jitter);
+  }
+
+  /** The keys the bindings apply, with {@code enabled}: equal to {@link #KEYS}. */
+  static Set<String> boundKeys() {
+    return Bindings.SETTINGS.keys("enabled");
+  }
 
   final SecretProvider delegate;
   Duration ttl = Duration.ofMinutes(5);
@@ -138,7 +162,7 @@ public final class CachingSecretProviderBuilder {
 
   /** Applies every key of {@link CachingSecretProvider#KEYS} present in {@code cache}. */
   public CachingSecretProviderBuilder settings(ProviderSettings cache) {
-    SETTINGS.apply(cache, this);
+    Bindings.SETTINGS.apply(cache, this);
     return this;
   }
 

@@ -14,8 +14,15 @@ import java.util.TreeSet;
  */
 final class DerivedKeys {
 
+  // An anonymous class, not ThreadLocal.withInitial(lambda): this runs in the agent's premain,
+  // where a first lambda costs a bootstrap.
   private static final ThreadLocal<Set<SecretProviderFactory>> DERIVING =
-      ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+      new ThreadLocal<>() {
+        @Override
+        protected Set<SecretProviderFactory> initialValue() {
+          return Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+      };
 
   private DerivedKeys() {}
 

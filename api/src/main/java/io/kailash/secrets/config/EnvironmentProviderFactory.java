@@ -30,6 +30,11 @@ public final class EnvironmentProviderFactory implements SecretProviderFactory {
   @Override
   public SecretProvider create(ProviderSettings settings) {
     String prefix = settings.string("prefix", EnvironmentSecretProvider.DEFAULT_PREFIX);
-    return SettingsSupport.checked(settings, "prefix", () -> new EnvironmentSecretProvider(prefix));
+    // No SettingsSupport.checked(lambda): this runs in the agent's premain with providers = env.
+    try {
+      return new EnvironmentSecretProvider(prefix);
+    } catch (IllegalArgumentException rejected) {
+      throw SettingsSupport.invalidValue(settings, "prefix", rejected);
+    }
   }
 }

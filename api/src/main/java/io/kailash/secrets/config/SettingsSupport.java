@@ -87,10 +87,19 @@ public final class SettingsSupport {
     try {
       return step.get();
     } catch (IllegalArgumentException rejected) {
-      throw new SecretsConfigurationException(
-          "Invalid value for key '" + settings.fullKey(key) + "': " + rejected.getMessage(),
-          rejected);
+      throw invalidValue(settings, key, rejected);
     }
+  }
+
+  /**
+   * The error {@link #checked} throws when a builder rejects {@code key}'s value, for code that
+   * must not create a lambda (the agent's premain, where the first one costs a bootstrap).
+   */
+  public static SecretsConfigurationException invalidValue(
+      ProviderSettings settings, String key, IllegalArgumentException rejected) {
+    return new SecretsConfigurationException(
+        "Invalid value for key '" + settings.fullKey(key) + "': " + rejected.getMessage(),
+        rejected);
   }
 
   /**

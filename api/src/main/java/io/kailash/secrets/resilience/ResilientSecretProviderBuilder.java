@@ -15,20 +15,44 @@ import java.util.concurrent.Executor;
  */
 public final class ResilientSecretProviderBuilder {
 
-  /** Each key under {@code resilience.} with its setter; {@code enabled} is read by the caller. */
-  private static final KeyBindings<ResilientSecretProviderBuilder> SETTINGS =
-      new KeyBindings<ResilientSecretProviderBuilder>()
-          .duration("call-timeout", ResilientSecretProviderBuilder::callTimeout)
-          .duration("deadline", ResilientSecretProviderBuilder::deadline)
-          .integer("retry.max-attempts", ResilientSecretProviderBuilder::maxAttempts)
-          .duration("retry.initial-backoff", ResilientSecretProviderBuilder::initialBackoff)
-          .duration("retry.max-backoff", ResilientSecretProviderBuilder::maxBackoff)
-          .fraction("retry.jitter", ResilientSecretProviderBuilder::retryJitter)
-          .integer("circuit.failure-threshold", ResilientSecretProviderBuilder::failureThreshold)
-          .duration("circuit.open-duration", ResilientSecretProviderBuilder::openDuration);
+  /**
+   * The configuration keys under {@code resilience.}: a literal, so that the agent's key catalog
+   * reads them in premain without creating the bindings' method references (a lambda bootstrap per
+   * setter); {@link #boundKeys} must give the same set (tested).
+   */
+  public static final Set<String> KEYS =
+      Set.of(
+          "enabled",
+          "call-timeout",
+          "deadline",
+          "retry.max-attempts",
+          "retry.initial-backoff",
+          "retry.max-backoff",
+          "retry.jitter",
+          "circuit.failure-threshold",
+          "circuit.open-duration");
 
-  /** The configuration keys under {@code resilience.}. */
-  public static final Set<String> KEYS = SETTINGS.keys("enabled");
+  /**
+   * Each key under {@code resilience.} with its setter, made on first use; {@code enabled} is read
+   * by the caller.
+   */
+  private static final class Bindings {
+    static final KeyBindings<ResilientSecretProviderBuilder> SETTINGS =
+        new KeyBindings<ResilientSecretProviderBuilder>()
+            .duration("call-timeout", ResilientSecretProviderBuilder::callTimeout)
+            .duration("deadline", ResilientSecretProviderBuilder::deadline)
+            .integer("retry.max-attempts", ResilientSecretProviderBuilder::maxAttempts)
+            .duration("retry.initial-backoff", ResilientSecretProviderBuilder::initialBackoff)
+            .duration("retry.max-backoff", ResilientSecretProviderBuilder::maxBackoff)
+            .fraction("retry.jitter", ResilientSecretProviderBuilder::retryJitter)
+            .integer("circuit.failure-threshold", ResilientSecretProviderBuilder::failureThreshold)
+            .duration("circuit.open-duration", ResilientSecretProviderBuilder::openDuration);
+  }
+
+  /** The keys the bindings apply, with {@code enabled}: equal to {@link #KEYS}. */
+  static Set<String> boundKeys() {
+    return Bindings.SETTINGS.keys("enabled");
+  }
 
   final SecretProvider delegate;
   Duration callTimeout = Duration.ofSeconds(3);
@@ -142,7 +166,7 @@ public final class ResilientSecretProviderBuilder {
 
   /** Applies every key of {@link ResilientSecretProvider#KEYS} present in {@code resilience}. */
   public ResilientSecretProviderBuilder settings(ProviderSettings resilience) {
-    SETTINGS.apply(resilience, this);
+    Bindings.SETTINGS.apply(resilience, this);
     return this;
   }
 

@@ -75,4 +75,10 @@ class CacheSettingsTest {
         .hasMessageContaining("cache.ttl")
         .hasMessageContaining("must be positive");
   }
+
+  @Test
+  void theKeysTheCatalogReadsAreExactlyTheKeysTheBindingsApply() {
+    assertThat(CachingSecretProviderBuilder.KEYS)
+        .isEqualTo(CachingSecretProviderBuilder.boundKeys());
+  }
 }

@@ -3,10 +3,8 @@ package io.kailash.secrets.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kailash.secrets.cache.CachingSecretProvider;
 import io.kailash.secrets.config.ProviderSettings;
 import io.kailash.secrets.config.SecretsConfigurationException;
-import io.kailash.secrets.resilience.ResilientSecretProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,31 +68,5 @@ class KeyBindingsTest {
                     .duration("a", Recorder::ttl))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("a");
-  }
-
-  @Test
-  void theCacheAndResilienceKeysAreTheDocumentedOnes() {
-    assertThat(CachingSecretProvider.KEYS)
-        .containsExactlyInAnyOrder(
-            "enabled",
-            "ttl",
-            "max-entries",
-            "refresh-ahead",
-            "stale-if-error",
-            "max-stale",
-            "negative-ttl",
-            "pinned-ttl",
-            "jitter");
-    assertThat(ResilientSecretProvider.KEYS)
-        .containsExactlyInAnyOrder(
-            "enabled",
-            "call-timeout",
-            "deadline",
-            "retry.max-attempts",
-            "retry.initial-backoff",
-            "retry.max-backoff",
-            "retry.jitter",
-            "circuit.failure-threshold",
-            "circuit.open-duration");
   }
 }

@@ -187,4 +187,10 @@ class ResilientSecretProviderTest {
         .hasMessageContaining("resilience.circuit.failure-threshold")
         .hasMessageContaining("at least 1");
   }
+
+  @Test
+  void theKeysTheCatalogReadsAreExactlyTheKeysTheBindingsApply() {
+    assertThat(ResilientSecretProviderBuilder.KEYS)
+        .isEqualTo(ResilientSecretProviderBuilder.boundKeys());
+  }
 }

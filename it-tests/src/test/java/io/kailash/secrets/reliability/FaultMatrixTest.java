@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
  * through the agent's layers (cache over resilience over the provider). Each cell is checked
  * against the documented rule, and the measured table must equal the one committed in
  * docs/reliability.md, so the document cannot drift from the code. After a deliberate change,
- * rewrite it with {@code mvn -pl api test -Dtest=FaultMatrixTest -Dreliability.write=true}.
+ * rewrite it with {@code mvn -B -ntp -pl it-tests -am test -Dtest=FaultMatrixTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dreliability.write=true}.
  */
 @Timeout(300)
 class FaultMatrixTest {
@@ -49,7 +50,7 @@ class FaultMatrixTest {
     assertThat(committed)
         .as(
             "docs/reliability.md differs from the measured fault matrix; if the change is"
-                + " intended, run mvn -pl api test -Dtest=FaultMatrixTest -Dreliability.write=true")
+                + " intended, run mvn -B -ntp -pl it-tests -am test -Dtest=FaultMatrixTest -Dsurefire.failIfNoSpecifiedTests=false -Dreliability.write=true")
         .isEqualTo(table.markdown());
   }
 

@@ -2,6 +2,7 @@ package io.kailash.secrets.agent.internal.config;
 
 import io.kailash.secrets.config.SecretsConfigurationException;
 import io.kailash.secrets.internal.ConfiguredRequirements;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -22,10 +23,13 @@ public final class RequirementSettings {
    * @throws SecretsConfigurationException naming the key and what is wrong
    */
   public static ConfiguredRequirements read(AgentConfig config) {
+    Map<String, String> declarations = config.underPrefix(AgentKeys.REQUIREMENTS_PREFIX);
+    if (declarations.isEmpty()) {
+      return ConfiguredRequirements.none(); // the common case: nothing to parse in premain
+    }
     ConfiguredRequirements configured =
         ConfiguredRequirements.parse(
-            config.underPrefix(AgentKeys.REQUIREMENTS_PREFIX),
-            className -> "'" + AgentKeys.REQUIREMENTS_PREFIX + className + "'");
+            declarations, className -> "'" + AgentKeys.REQUIREMENTS_PREFIX + className + "'");
     if (String.join(",", configured.classNames()).length() > MAX_NAMES_LENGTH) {
       throw new SecretsConfigurationException(
           "The requirements.<class> keys name more classes than the agent can hand to the"

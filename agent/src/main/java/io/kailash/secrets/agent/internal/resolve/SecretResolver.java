@@ -95,34 +95,6 @@ public final class SecretResolver {
   }
 
   /**
-   * @param configured the requirements configuration declares for classes by name ({@code
-   *     requirements.<class>}), merged with the annotations' ({@link DeclaredRequirements})
-   */
-  public SecretResolver(
-      SecretProvider provider,
-      ResolutionAudit audit,
-      TransformStats stats,
-      boolean cached,
-      PolicyGate policy,
-      ConfiguredRequirements configured) {
-    this(provider, audit, stats, cached, policy, NOT_READ, configured);
-  }
-
-  /**
-   * @param classFiles each class's own {@code @SecretRequirement}s as the transformer read them
-   *     from its class file ({@code null}: not read, so read by reflection)
-   */
-  public SecretResolver(
-      SecretProvider provider,
-      ResolutionAudit audit,
-      TransformStats stats,
-      boolean cached,
-      PolicyGate policy,
-      Function<Class<?>, List<DeclaredSecret>> classFiles) {
-    this(provider, audit, stats, cached, policy, classFiles, ConfiguredRequirements.none());
-  }
-
-  /**
    * @param classFiles each class's own {@code @SecretRequirement}s as the transformer read them
    * @param configured the requirements configuration declares for classes by name
    */

@@ -75,16 +75,20 @@ public final class TransformStats {
   /** Writes the counters to {@code file} when the JVM exits. */
   public void writeAtExit(Path file) {
     countResolutions = true;
+    // A Thread subclass, not a lambda: this runs in premain, where a first lambda costs a bootstrap
+    // (and StartupFootprintIT, which sets the stats file, checks that none is created).
     Thread hook =
-        new Thread(
-            () -> {
-              try {
-                Files.writeString(file, toString() + "\n", StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                LOG.warn("Cannot write the stats file {}", file, e);
-              }
-            },
-            "kailash-secrets-stats");
+        new Thread("kailash-secrets-stats") {
+          @Override
+          public void run() {
+            try {
+              Files.writeString(
+                  file, TransformStats.this.toString() + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+              LOG.warn("Cannot write the stats file {}", file, e);
+            }
+          }
+        };
     hook.setContextClassLoader(null);
     Runtime.getRuntime().addShutdownHook(hook);
   }

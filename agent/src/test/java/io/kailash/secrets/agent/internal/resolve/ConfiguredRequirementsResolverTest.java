@@ -51,7 +51,13 @@ class ConfiguredRequirementsResolverTest {
                 TEST + "$ThirdParty", "jwt-signing-key -> secret_key, absent -> maybe (optional)"),
             name -> name);
     return new SecretResolver(
-        provider, ResolutionAudit.off(), new TransformStats(), false, policy, configured);
+        provider,
+        ResolutionAudit.off(),
+        new TransformStats(),
+        false,
+        policy,
+        type -> null, // no class file read: annotations by reflection
+        configured);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.kailash.secrets.agent.internal.transform.DeclaredSecret;
 import io.kailash.secrets.agent.internal.transform.TransformStats;
 import io.kailash.secrets.injection.AgentHandoff;
 import io.kailash.secrets.injection.AgentProtocol;
+import io.kailash.secrets.internal.ConfiguredRequirements;
 import io.kailash.testing.MapSecretProvider;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,8 @@ class SecretResolverTest {
             type ->
                 type == TokenAndOptional.class
                     ? List.of(new DeclaredSecret("api-token", "from_class_file", false, ""))
-                    : type == DeclaresNothing.class ? List.of() : null);
+                    : type == DeclaresNothing.class ? List.of() : null,
+            ConfiguredRequirements.none());
 
     assertThat(fromClassFiles.resolve(TokenAndOptional.class))
         .isEqualTo(AgentProtocol.secrets(Map.of("from_class_file", VALUE)));
