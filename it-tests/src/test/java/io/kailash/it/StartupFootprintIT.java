@@ -61,6 +61,9 @@ class StartupFootprintIT {
     assertThat(loaded).noneMatch(line -> line.contains(" java.util.regex.Pattern "));
     assertThat(loaded)
         .noneMatch(line -> line.contains(" io.kailash.secrets.internal.KeyBindings "));
+    // The Vault factory is instantiated (ServiceLoader) for its key table, its auth classes are
+    // not.
+    assertThat(loaded).noneMatch(line -> line.contains(" io.kailash.secrets.vault.VaultAuth "));
   }
 
   @ParameterizedTest

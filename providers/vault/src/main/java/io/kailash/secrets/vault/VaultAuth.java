@@ -12,9 +12,16 @@ import java.util.Objects;
  */
 public abstract class VaultAuth {
 
+  /**
+   * {@link #DEFAULT_KUBERNETES_JWT} as a compile-time constant, which the factory's key table names
+   * without loading this class (and, through its verification, every auth class) in the agent's
+   * premain.
+   */
+  static final String DEFAULT_KUBERNETES_JWT_FILE =
+      "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
   /** Where Kubernetes mounts a pod's service account token. */
-  public static final Path DEFAULT_KUBERNETES_JWT =
-      Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
+  public static final Path DEFAULT_KUBERNETES_JWT = Path.of(DEFAULT_KUBERNETES_JWT_FILE);
 
   VaultAuth() {}
 

@@ -46,7 +46,7 @@ public final class VaultProviderFactory implements SecretProviderFactory {
           ConfigKey.noDefault("kubernetes.role", "(required with `auth = kubernetes`) the role"),
           ConfigKey.of(
               "kubernetes.jwt-path",
-              VaultAuth.DEFAULT_KUBERNETES_JWT.toString(),
+              VaultAuth.DEFAULT_KUBERNETES_JWT_FILE,
               "the service account token file"),
           ConfigKey.of("kubernetes.mount", "kubernetes", "the Kubernetes auth mount"),
           ConfigKey.noDefault("jwt.role", "(required with `auth = jwt`) the role"),
