@@ -119,8 +119,12 @@ public final class SecretProviderFactories {
     }
   }
 
-  // A loop, not a regex: this runs in the agent's premain, where java.util.regex costs classes.
-  private static boolean isWellFormedType(String type) {
+  /**
+   * Whether {@code type} follows the rule for provider types, which named instances follow too:
+   * 1-40 lower-case letters, digits or '-', starting with a letter. A loop, not a regex: this runs
+   * in the agent's premain, where java.util.regex costs classes.
+   */
+  public static boolean isWellFormedType(String type) {
     if (type == null || type.isEmpty() || type.length() > 40 || !isLetter(type.charAt(0))) {
       return false;
     }

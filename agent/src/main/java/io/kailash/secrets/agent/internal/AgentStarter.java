@@ -28,11 +28,9 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
@@ -252,15 +250,6 @@ public final class AgentStarter {
   private static AgentConfigLoader configLoader(
       Map<String, String> keys, Map<String, SecretProviderFactory> factories) {
     return new AgentConfigLoader(
-        new KeyCatalog(keys, factories), systemProperties(), System.getenv());
-  }
-
-  private static Map<String, String> systemProperties() {
-    Properties properties = System.getProperties();
-    Map<String, String> copy = new HashMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      copy.put(name, properties.getProperty(name));
-    }
-    return copy;
+        new KeyCatalog(keys, factories), AgentConfigLoader.systemProperties(), System.getenv());
   }
 }

@@ -4,6 +4,7 @@ import io.kailash.secrets.SecretRequest;
 import io.kailash.secrets.agent.internal.check.CheckResult.NodeReport;
 import io.kailash.secrets.agent.internal.check.CheckResult.ProviderState;
 import io.kailash.secrets.agent.internal.check.CheckResult.SecretReport;
+import io.kailash.secrets.agent.internal.config.AgentConfigLoader;
 import io.kailash.secrets.agent.internal.config.AgentKeys;
 import io.kailash.secrets.agent.internal.logging.AgentLogOutput;
 import io.kailash.secrets.agent.internal.logging.AgentLoggerProvider;
@@ -15,11 +16,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
 
 /**
@@ -64,13 +63,13 @@ public final class CheckCommand {
   private static CheckResult check(CheckArguments arguments) throws IOException {
     Map<String, String> defaults = new LinkedHashMap<>(AgentKeys.defaults());
     defaults.putAll(ProviderChainAssembler.layerKeys());
+    Map<String, String> properties = AgentConfigLoader.systemProperties();
     List<String> extensionProblems = new ArrayList<>();
     Map<String, SecretProviderFactory> factories =
         CheckedExtensions.factories(
-            arguments.config(), defaults, systemProperties(), System.getenv(), extensionProblems);
+            arguments.config(), defaults, properties, System.getenv(), extensionProblems);
     ConfigCheck config =
-        ConfigCheck.of(
-            arguments.config(), factories, defaults, systemProperties(), System.getenv());
+        ConfigCheck.of(arguments.config(), factories, defaults, properties, System.getenv());
     Map<String, ScannedClass> scanned = ClassPathScanner.scan(arguments.application());
     // Broken extensions first: the configuration's problems may only follow from them.
     List<String> problems = new ArrayList<>(extensionProblems);
@@ -159,14 +158,5 @@ public final class CheckCommand {
     } catch (IOException cannotHappenForStderr) {
       throw new IllegalStateException(cannotHappenForStderr);
     }
-  }
-
-  private static Map<String, String> systemProperties() {
-    Properties properties = System.getProperties();
-    Map<String, String> copy = new HashMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      copy.put(name, properties.getProperty(name));
-    }
-    return copy;
   }
 }

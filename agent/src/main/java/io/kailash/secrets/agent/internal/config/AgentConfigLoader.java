@@ -3,9 +3,11 @@ package io.kailash.secrets.agent.internal.config;
 import io.kailash.secrets.config.SecretsConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -60,6 +62,16 @@ public final class AgentConfigLoader {
     } finally {
       problems = null;
     }
+  }
+
+  /** A copy of the JVM's system properties, the form this loader (and check) reads them in. */
+  public static Map<String, String> systemProperties() {
+    Properties properties = System.getProperties();
+    Map<String, String> copy = new HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      copy.put(name, properties.getProperty(name));
+    }
+    return copy;
   }
 
   /**

@@ -67,7 +67,7 @@ public final class ProviderInstances {
       problems.add("The provider '" + name + "' is named twice in '" + AgentKeys.PROVIDERS + "'.");
       return;
     }
-    if (!isWellFormed(name)) {
+    if (!SecretProviderFactories.isWellFormedType(name)) {
       unresolved.add(name);
       problems.add(
           "The provider name '"
@@ -166,20 +166,6 @@ public final class ProviderInstances {
             + "' is in "
             + artifact.get()
             + ": add that jar (it is not on the class path).";
-  }
-
-  /** Same rule as for provider types (SecretProviderFactories): a loop, as this runs in premain. */
-  static boolean isWellFormed(String name) {
-    if (name.isEmpty() || name.length() > 40 || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
-      return false;
-    }
-    for (int i = 1; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The names whose type is known, with it, in chain order. */

@@ -46,18 +46,29 @@ public final class ResolutionAudit {
     if (sink != null) {
       for (SecretRequest request : refused) {
         sink.record(
-            new SecretAccessRecord(
-                Instant.now(),
-                RunContext.runId(),
-                RunContext.nodeId(),
-                nodeClass.getName(),
-                request.name(),
-                request.version(),
+            record(
+                nodeClass,
+                request.ref(),
                 SecretPolicy.PROVIDER,
                 Outcome.DENIED_BY_POLICY,
                 CacheStatus.NONE));
       }
     }
+  }
+
+  /** A record of this moment, in the current run and node (RunContext), never with a value. */
+  private static SecretAccessRecord record(
+      Class<?> nodeClass, SecretRef ref, String provider, Outcome outcome, CacheStatus cache) {
+    return new SecretAccessRecord(
+        Instant.now(),
+        RunContext.runId(),
+        RunContext.nodeId(),
+        nodeClass.getName(),
+        ref.name(),
+        ref.version(),
+        provider,
+        outcome,
+        cache);
   }
 
   /**
@@ -123,17 +134,7 @@ public final class ResolutionAudit {
       if (provider.isEmpty() && outcome == Outcome.RESOLVED) {
         provider = providerName;
       }
-      sink.record(
-          new SecretAccessRecord(
-              Instant.now(),
-              RunContext.runId(),
-              RunContext.nodeId(),
-              nodeClass.getName(),
-              ref.name(),
-              ref.version(),
-              provider,
-              outcome,
-              trace.cacheStatusOf(ref)));
+      sink.record(record(nodeClass, ref, provider, outcome, trace.cacheStatusOf(ref)));
     }
 
     @Override
